@@ -1,0 +1,106 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Socrates.Core.Failpoints;
+
+/// <summary>
+/// Named fault injection points in the core, off by default. A failpoint is on when it is named
+/// in the environment variable <c>SOCRATES_FAILPOINTS</c> (comma separated; read once per
+/// process, so a canary run of a whole suite turns it on everywhere) or when a test enables it
+/// for its own async flow with <see cref="Enable"/> (so tests running in parallel do not see
+/// each other's faults). When nothing is enabled the check is one read of a static field.
+/// </summary>
+public static class Failpoint
+{
+    public const string EnvironmentVariable = "SOCRATES_FAILPOINTS";
+
+    private static readonly AsyncLocal<FrozenSet<string>?> s_scoped = new();
+    private static readonly FrozenSet<string> s_known = DiscoverKnownNames();
+    private static readonly FrozenSet<string> s_fromEnvironment = ReadEnvironment();
+    private static int s_scopedCount;
+
+    /// <summary>Every failpoint name declared by a <see cref="FailpointCatalogAttribute"/> class.</summary>
+    public static IReadOnlyCollection<string> KnownNames => s_known;
+
+    /// <summary>Names turned on for the whole process by <c>SOCRATES_FAILPOINTS</c>.</summary>
+    public static IReadOnlyCollection<string> ActiveFromEnvironment => s_fromEnvironment;
+
+    /// <summary>True when <paramref name="name"/> is on for this process or this async flow.</summary>
+    public static bool IsActive(string name)
+    {
+        if (s_fromEnvironment.Count == 0 && Volatile.Read(ref s_scopedCount) == 0)
+        {
+            return false;
+        }
+
+        return s_fromEnvironment.Contains(name) || (s_scoped.Value?.Contains(name) ?? false);
+    }
+
+    /// <summary>
+    /// Turns <paramref name="name"/> on for the calling async flow (and the tasks it starts)
+    /// until the returned scope is disposed.
+    /// </summary>
+    public static IDisposable Enable(string name)
+    {
+        if (!s_known.Contains(name))
+        {
+            throw new UnknownFailpointException(name, nameof(Enable));
+        }
+
+        var previous = s_scoped.Value;
+        s_scoped.Value = (previous ?? FrozenSet<string>.Empty).Append(name).ToFrozenSet(StringComparer.Ordinal);
+        Interlocked.Increment(ref s_scopedCount);
+        return new Scope(previous);
+    }
+
+    /// <summary>Throws <see cref="FailpointException"/> when <paramref name="name"/> is on.</summary>
+    public static void ThrowIfActive(string name)
+    {
+        if (IsActive(name))
+        {
+            throw new FailpointException(name);
+        }
+    }
+
+    private static FrozenSet<string> ReadEnvironment()
+    {
+        var raw = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return FrozenSet<string>.Empty;
+        }
+
+        var names = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var name in names)
+        {
+            if (!s_known.Contains(name))
+            {
+                throw new UnknownFailpointException(name, EnvironmentVariable);
+            }
+        }
+
+        return names.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private static FrozenSet<string> DiscoverKnownNames() =>
+        typeof(Failpoint).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<FailpointCatalogAttribute>() is not null)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToFrozenSet(StringComparer.Ordinal);
+
+    private sealed class Scope(FrozenSet<string>? previous) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                s_scoped.Value = previous;
+                Interlocked.Decrement(ref s_scopedCount);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Socrates.Core.Failpoints;
+using Socrates.Testing.Profiles;
+
+namespace Socrates.Testing.Metrics;
+
+/// <summary>
+/// Writes a metric for the gate engine: <c>{artifacts}/metrics/{name}.json</c>, atomically
+/// (temporary file, then rename) so the engine never reads half a file.
+/// </summary>
+public static class MetricsWriter
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+
+    /// <summary>Records <paramref name="value"/> for metric <paramref name="name"/>.</summary>
+    /// <param name="suite">The suite that measured it (unit, properties, accuracy, integrity, benchmarks).</param>
+    /// <param name="evidencePath">A file backing the figure; stored relative to the artifacts root.</param>
+    public static MetricRecord Write(string suite, string name, double value, string unit, string? evidencePath = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new ArgumentException($"Metric name '{name}' cannot be a file name.", nameof(name));
+        }
+
+        var record = new MetricRecord(
+            name,
+            value,
+            unit,
+            evidencePath is null ? null : Path.GetRelativePath(ArtifactPaths.Root, Path.GetFullPath(evidencePath)),
+            suite,
+            TestProfile.Current.Name,
+            [.. Failpoint.ActiveFromEnvironment],
+            DateTimeOffset.UtcNow);
+
+        Directory.CreateDirectory(ArtifactPaths.MetricsDirectory);
+        var target = Path.Combine(ArtifactPaths.MetricsDirectory, name + ".json");
+        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(record, s_json));
+        File.Move(temporary, target, overwrite: true);
+        return record;
+    }
+
+    /// <summary>Writes an evidence file as indented JSON and returns its path.</summary>
+    public static string WriteEvidence<T>(string suite, string fileName, T content)
+    {
+        var path = ArtifactPaths.Evidence(suite, fileName);
+        File.WriteAllText(path, JsonSerializer.Serialize(content, s_json));
+        return path;
+    }
+}
