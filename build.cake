@@ -1,0 +1,297 @@
+// Socrates Gates pipeline.
+//   dotnet tool restore && dotnet cake --target=Gates [--profile=quick|ci|full] [--configuration=Release]
+// Gates runs every suite, evaluates gates.json against the evidence they wrote, writes the report
+// under artifacts/gates/ and ends non-zero on NO-GO. A failing suite never stops the report: the
+// report shows what failed, and the exit code comes last.
+
+using System.Diagnostics;
+using System.Text.Json;
+
+var target = Argument("target", "Gates");
+var profile = Argument("profile", "quick").ToLowerInvariant();
+var configuration = Argument("configuration", "Release");
+// Canary runs re-run a suite once per gate; on by default only in the full profile.
+var runCanaries = Argument("canaries", profile == "full");
+
+if (profile is not ("quick" or "ci" or "full"))
+{
+    throw new CakeException(2, $"--profile={profile} is not a profile; use quick, ci or full.");
+}
+
+var root = MakeAbsolute(Directory(".")).FullPath;
+var artifacts = $"{root}/artifacts";
+var solution = $"{root}/Socrates.Gates.sln";
+var gatesFile = $"{root}/gates.json";
+var gateEngine = $"{root}/src/Socrates.Gates/bin/{configuration}/net10.0/Socrates.Gates.dll";
+var suiteRuns = new List<SuiteRun>();
+
+// One suite = one kind of evidence: a test category run over every test project.
+var suites = new Dictionary<string, string>
+{
+    ["unit"] = "Category=Unit",
+    ["properties"] = "Category=Property",
+    ["stress"] = "Category=Stress",
+    ["accuracy"] = "Category=Accuracy",
+    ["integrity"] = "Category=Integrity",
+};
+var testProjects = GetFiles($"{root}/tests/**/*.Tests.csproj").Select(f => f.FullPath).OrderBy(p => p).ToList();
+
+Task("Clean")
+    .Does(() =>
+{
+    if (DirectoryExists(artifacts)) { DeleteDirectory(artifacts, new DeleteDirectorySettings { Recursive = true, Force = true }); }
+    DotNetClean(solution, new DotNetCleanSettings { Configuration = configuration, Verbosity = DotNetVerbosity.Quiet });
+});
+
+Task("Restore")
+    .Does(() => DotNetRestore(solution));
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does(() => DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true }));
+
+Task("Test")
+    .Description("Unit tests (Category=Unit) with TRX and coverage.")
+    .IsDependentOn("Build")
+    .Does(() => RequireGreen(RunSuite("unit", collectCoverage: true)));
+
+Task("Properties")
+    .Description("Property-based and stress tests (Category=Property, Category=Stress).")
+    .IsDependentOn("Build")
+    .Does(() => RequireGreen(RunSuite("properties", collectCoverage: true), RunSuite("stress", collectCoverage: false)));
+
+Task("Accuracy")
+    .IsDependentOn("Build")
+    .Does(() => RequireGreen(RunSuite("accuracy", collectCoverage: false)));
+
+Task("Integrity")
+    .IsDependentOn("Build")
+    .Does(() => RequireGreen(RunSuite("integrity", collectCoverage: true)));
+
+Task("Benchmarks")
+    .IsDependentOn("Build")
+    .Does(() => RequireGreen(RunBenchmarks()));
+
+Task("Coverage")
+    .Description("Merges the cobertura files of the suites run so far into artifacts/coverage (HTML + JSON summary).")
+    .Does(() => RequireGreen(MergeCoverage()));
+
+Task("Report")
+    .Description("Evaluates gates.json against the evidence already under artifacts/; runs no suite.")
+    .Does(() =>
+{
+    var exitCode = Evaluate();
+    if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
+});
+
+Task("Gates")
+    .Description("Runs every suite, the canaries (full profile), evaluates every gate and writes the report.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    ResetEvidence();
+    RunSuite("unit", collectCoverage: true);
+    RunSuite("properties", collectCoverage: true);
+    RunSuite("stress", collectCoverage: false);
+    RunSuite("accuracy", collectCoverage: false);
+    RunSuite("integrity", collectCoverage: true);
+    RunBenchmarks();
+    MergeCoverage();
+    if (runCanaries) { RunCanaries(); }
+    WriteSuiteRuns();
+    var exitCode = Evaluate();
+    Information($"Report: {artifacts}/gates/gate-report.html");
+    if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
+});
+
+RunTarget(target);
+
+// ---------------------------------------------------------------------------------------------
+
+// Deletes the evidence of earlier runs (a stale metric must never pass a gate) but keeps the
+// previous gate report, which the engine compares against.
+void ResetEvidence()
+{
+    foreach (var folder in new[] { "metrics", "test-results", "coverage", "canaries", "evidence", "benchmarks" })
+    {
+        var path = $"{artifacts}/{folder}";
+        if (DirectoryExists(path)) { DeleteDirectory(path, new DeleteDirectorySettings { Recursive = true, Force = true }); }
+    }
+    EnsureDirectoryExists(artifacts);
+}
+
+SuiteRun RunSuite(string suite, bool collectCoverage, string? failpoint = null, string? fixture = null, string? artifactsRoot = null)
+{
+    var filter = suites[suite];
+    var outputRoot = artifactsRoot ?? artifacts;
+    var results = $"{outputRoot}/test-results/{suite}";
+    EnsureDirectoryExists(results);
+    var watch = Stopwatch.StartNew();
+    var exitCode = 0;
+    var environment = new Dictionary<string, string>
+    {
+        ["SOCRATES_PROFILE"] = profile,
+        ["SOCRATES_ARTIFACTS"] = outputRoot,
+        ["SOCRATES_FAILPOINTS"] = failpoint ?? string.Empty,
+        ["SOCRATES_CANARY_FIXTURE"] = fixture ?? string.Empty,
+    };
+
+    foreach (var project in testProjects)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(project);
+        var args = new ProcessArgumentBuilder()
+            .Append("test").AppendQuoted(project)
+            .Append("--configuration").Append(configuration)
+            .Append("--no-build")
+            .Append("--filter").AppendQuoted(filter)
+            .Append("--logger").AppendQuoted($"trx;LogFileName={name}.trx")
+            .Append("--logger").AppendQuoted("console;verbosity=minimal")
+            .Append("--results-directory").AppendQuoted(results);
+        if (collectCoverage)
+        {
+            args.Append("--collect").AppendQuoted("XPlat Code Coverage")
+                .Append("--settings").AppendQuoted($"{root}/coverlet.runsettings");
+        }
+
+        var code = StartProcess("dotnet", new ProcessSettings { Arguments = args, EnvironmentVariables = environment });
+        exitCode = Math.Max(exitCode, code);
+    }
+
+    var run = new SuiteRun(suite, exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", failpoint);
+    if (artifactsRoot is null) { suiteRuns.Add(run); }
+    Information($"Suite {suite}: {run.Status} in {run.DurationSeconds:F1}s");
+    return run;
+}
+
+SuiteRun RunBenchmarks()
+{
+    var watch = Stopwatch.StartNew();
+    var project = $"{root}/benchmarks/Socrates.Benchmarks/Socrates.Benchmarks.csproj";
+    var args = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(project)
+        .Append("--configuration").Append("Release").Append("--no-build").Append("--")
+        .Append("--profile").Append(profile)
+        .Append("--artifacts").AppendQuoted($"{artifacts}/benchmarks");
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = args,
+        EnvironmentVariables = new Dictionary<string, string> { ["SOCRATES_PROFILE"] = profile, ["SOCRATES_ARTIFACTS"] = artifacts },
+    });
+    var run = new SuiteRun("benchmarks", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", null);
+    suiteRuns.Add(run);
+    Information($"Suite benchmarks: {run.Status} in {run.DurationSeconds:F1}s");
+    return run;
+}
+
+SuiteRun MergeCoverage()
+{
+    var watch = Stopwatch.StartNew();
+    var reports = GetFiles($"{artifacts}/test-results/**/coverage.cobertura.xml");
+    if (!reports.Any())
+    {
+        Warning("No coverage files to merge: the coverage gates will report their metric missing.");
+        return new SuiteRun("coverage", 1, 0, "failed", null);
+    }
+
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .Append("tool").Append("run").Append("reportgenerator")
+            .Append($"-reports:{string.Join(';', reports.Select(r => r.FullPath))}")
+            .Append($"-targetdir:{artifacts}/coverage")
+            .Append("-reporttypes:Html;JsonSummary;Cobertura")
+            .Append("-assemblyfilters:+Socrates.Core;+Socrates.Gates;+Socrates.Testing"),
+    });
+    var run = new SuiteRun("coverage", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", null);
+    suiteRuns.Add(run);
+    return run;
+}
+
+// Full profile: for each gate with a canary, run the suite that feeds it again with the defect
+// injected, into artifacts/canaries/<gate>/; the engine then checks the gate went red there.
+void RunCanaries()
+{
+    var plan = RunEngineCapture("plan-canaries", "--gates", gatesFile, "--profile", profile);
+    using var document = JsonDocument.Parse(plan);
+    foreach (var canary in document.RootElement.EnumerateArray())
+    {
+        var gate = canary.GetProperty("gate").GetString()!;
+        var suite = canary.GetProperty("suite").GetString()!;
+        var failpoint = canary.TryGetProperty("failpoint", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        var fixture = canary.TryGetProperty("fixture", out var x) && x.ValueKind == JsonValueKind.String ? $"{root}/{x.GetString()}" : null;
+        Information($"Canary for gate {gate}: suite {suite} with {failpoint ?? fixture}");
+        var canaryRoot = $"{artifacts}/canaries/{gate}";
+        if (suite == "benchmarks")
+        {
+            Warning($"Canary for {gate}: benchmark canaries are run by the Benchmarks suite itself.");
+            continue;
+        }
+        RunSuite(suite, collectCoverage: false, failpoint, fixture, canaryRoot);
+    }
+}
+
+int Evaluate()
+{
+    if (!FileExists(gateEngine))
+    {
+        DotNetBuild($"{root}/src/Socrates.Gates/Socrates.Gates.csproj", new DotNetBuildSettings { Configuration = configuration });
+    }
+
+    var commit = GitCommit();
+    return StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .AppendQuoted(gateEngine).Append("evaluate")
+            .Append("--gates").AppendQuoted(gatesFile)
+            .Append("--artifacts").AppendQuoted(artifacts)
+            .Append("--profile").Append(profile)
+            .Append("--out").AppendQuoted($"{artifacts}/gates")
+            .Append("--commit").Append(commit),
+    });
+}
+
+string RunEngineCapture(params string[] arguments)
+{
+    var args = new ProcessArgumentBuilder().AppendQuoted(gateEngine);
+    foreach (var argument in arguments) { args.AppendQuoted(argument); }
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = args, RedirectStandardOutput = true }, out var output);
+    if (exitCode != 0) { throw new CakeException(exitCode, $"Gate engine failed: {string.Join(' ', arguments)}"); }
+    return string.Join('\n', output);
+}
+
+string GitCommit()
+{
+    try
+    {
+        var exitCode = StartProcess("git", new ProcessSettings { Arguments = "rev-parse --short HEAD", RedirectStandardOutput = true }, out var output);
+        return exitCode == 0 ? output.FirstOrDefault() ?? "unknown" : "unknown";
+    }
+    catch (Exception)
+    {
+        return "unknown";
+    }
+}
+
+void WriteSuiteRuns()
+{
+    var json = JsonSerializer.Serialize(
+        suiteRuns.Select(r => new { suite = r.Suite, exitCode = r.ExitCode, durationSeconds = Math.Round(r.DurationSeconds, 1), status = r.Status }),
+        new JsonSerializerOptions { WriteIndented = true });
+    System.IO.File.WriteAllText($"{artifacts}/suites.json", json);
+}
+
+void RequireGreen(params SuiteRun[] runs)
+{
+    WriteSuiteRuns();
+    var failed = runs.Where(r => r.ExitCode != 0).Select(r => r.Suite).ToList();
+    if (failed.Count > 0) { throw new CakeException(1, $"Suite(s) failed: {string.Join(", ", failed)}"); }
+}
+
+string ExitMessage(int exitCode) => exitCode switch
+{
+    1 => "NO-GO: see artifacts/gates/gate-report.md",
+    2 => "gates.json is invalid or the gate engine was called wrongly (message above)",
+    _ => $"the gate engine ended with code {exitCode}",
+};
+
+record SuiteRun(string Suite, int ExitCode, double DurationSeconds, string Status, string? Failpoint);
