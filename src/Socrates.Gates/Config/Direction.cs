@@ -1,7 +1,7 @@
 namespace Socrates.Gates.Config;
 
 /// <summary>Which side of a threshold is safe.</summary>
-internal enum Direction
+public enum Direction
 {
     /// <summary>Higher is better: a value below <c>fail</c> fails, below <c>warn</c> warns.</summary>
     Min,

@@ -1,7 +1,7 @@
 namespace Socrates.Gates.Config;
 
 /// <summary>How bad it is if a risk comes true.</summary>
-internal enum RiskSeverity
+public enum RiskSeverity
 {
     Critical,
     High,

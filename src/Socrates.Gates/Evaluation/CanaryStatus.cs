@@ -1,7 +1,7 @@
 namespace Socrates.Gates.Evaluation;
 
 /// <summary>Whether a gate has shown that it can fail.</summary>
-internal enum CanaryStatus
+public enum CanaryStatus
 {
     /// <summary>Under its canary the gate went red (fail or missing): it detects the defect.</summary>
     Verified,

@@ -1,7 +1,7 @@
 namespace Socrates.Gates.Evaluation;
 
 /// <summary>How a gate came out.</summary>
-internal enum GateStatus
+public enum GateStatus
 {
     /// <summary>On the safe side of every threshold (equal to a threshold passes).</summary>
     Pass,

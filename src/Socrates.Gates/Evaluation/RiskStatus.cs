@@ -1,7 +1,7 @@
 namespace Socrates.Gates.Evaluation;
 
 /// <summary>Where a risk of the register stands after a run.</summary>
-internal enum RiskStatus
+public enum RiskStatus
 {
     /// <summary>Every gate naming it in this profile passed (or only warned) and none has an insensitive canary.</summary>
     Verified,

@@ -1,7 +1,7 @@
 namespace Socrates.Gates.Evaluation;
 
 /// <summary>The run's verdict.</summary>
-internal enum Verdict
+public enum Verdict
 {
     Go,
     GoWithWarnings,

@@ -4,7 +4,7 @@ using Socrates.Gates.Metrics;
 namespace Socrates.Gates.Tests.TestSupport;
 
 /// <summary>Short ways to make gates and figures in tests.</summary>
-internal static class Gates
+internal static class TestGates
 {
     public static GateDefinition Make(
         string id = "g",
