@@ -57,7 +57,7 @@ internal static class HtmlReportWriter
         h.AppendLine("<table class=\"meta\">");
         Meta(h, "Commit", report.Commit);
         Meta(h, "Generated (UTC)", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        Meta(h, "Machine", $"{report.Machine.Name} · {report.Machine.Os} · {report.Machine.Cores} cores");
+        Meta(h, "Machine", $"{report.Machine.Name}, {report.Machine.Os}, {report.Machine.Cores} cores");
         Meta(h, "Profile", report.Profile);
         Meta(h, "Gates file", report.GatesFile);
         var s = report.Summary;

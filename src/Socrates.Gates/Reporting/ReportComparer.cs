@@ -39,13 +39,13 @@ internal static class ReportComparer
         return changes;
     }
 
-    /// <summary>A change as a phrase: <c>pass 0.99 -> fail 0.81</c>.</summary>
+    /// <summary>A change as a phrase: <c>pass 0.99 → fail 0.81</c>.</summary>
     public static string Describe(ReportChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         static string Side(GateStatus? status, double? value) =>
             status is null ? "(none)" : value is null ? Word(status.Value) : $"{Word(status.Value)} {NumberFormat.Of(value)}";
-        return $"{Side(change.PreviousStatus, change.PreviousValue)} -> {Side(change.CurrentStatus, change.CurrentValue)}";
+        return $"{Side(change.PreviousStatus, change.PreviousValue)} → {Side(change.CurrentStatus, change.CurrentValue)}";
     }
 
     private static string Word(GateStatus status) => status.ToString().ToLowerInvariant();
