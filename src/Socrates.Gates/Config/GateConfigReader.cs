@@ -130,18 +130,19 @@ internal sealed partial class GateConfigReader(string file)
             }
 
             var gate = ReadGate(element, path, knownRisks);
-            if (gate is null)
+
+            // Duplicates are checked on the raw id, so a gate with other problems still claims its id.
+            var id = element.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+            if (!string.IsNullOrWhiteSpace(id) && !seen.Add(id))
             {
+                Add(id, "id", $"duplicate gate id '{id}' ({path})");
                 continue;
             }
 
-            if (!seen.Add(gate.Id))
+            if (gate is not null)
             {
-                Add(gate.Id, "id", $"duplicate gate id '{gate.Id}' ({path})");
-                continue;
+                gates.Add(gate);
             }
-
-            gates.Add(gate);
         }
 
         return gates;
