@@ -48,7 +48,7 @@ internal static class GateEvaluator
         }
 
         var status = Decide(gate.Direction, gate.Fail, gate.Warn, sample.Value);
-        return new GateResult(gate, status, sample, Explain(gate, status, sample.Value), noCanary, UnitNote(gate, sample));
+        return new GateResult(gate, status, sample, Explain(gate, status, sample.Value), noCanary, Notes(gate, sample, profile));
     }
 
     /// <summary>One line saying why the gate came out as it did.</summary>
@@ -67,8 +67,29 @@ internal static class GateEvaluator
         };
     }
 
-    private static string? UnitNote(GateDefinition gate, MetricSample sample) =>
-        sample.Unit is not null && !string.Equals(sample.Unit, gate.Unit, StringComparison.OrdinalIgnoreCase)
-            ? string.Create(CultureInfo.InvariantCulture, $"the gate expects unit '{gate.Unit}' but {sample.Origin} says '{sample.Unit}'; check the thresholds' scale")
-            : null;
+    /// <summary>
+    /// Doubts about the evidence a reader should see, though they do not change the status: a unit
+    /// other than the gate's, a figure measured under another profile (stale or wrong-sized run),
+    /// or one measured with failpoints on (a canary's figure in the main run).
+    /// </summary>
+    private static string? Notes(GateDefinition gate, MetricSample sample, string profile)
+    {
+        var notes = new List<string>();
+        if (sample.Unit is not null && !string.Equals(sample.Unit, gate.Unit, StringComparison.OrdinalIgnoreCase))
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the gate expects unit '{gate.Unit}' but {sample.Origin} says '{sample.Unit}'; check the thresholds' scale"));
+        }
+
+        if (sample.Profile is not null && !string.Equals(sample.Profile, profile, StringComparison.Ordinal))
+        {
+            notes.Add($"{sample.Origin} was measured under profile '{sample.Profile}', not '{profile}'; stale artifacts?");
+        }
+
+        if (sample.Failpoints is { Count: > 0 })
+        {
+            notes.Add($"{sample.Origin} was measured with failpoints on ({string.Join(", ", sample.Failpoints)}): a canary's figure in the main run?");
+        }
+
+        return notes.Count == 0 ? null : string.Join("; ", notes);
+    }
 }

@@ -106,6 +106,33 @@ public sealed class GateEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_FigureFromOtherProfile_Noted()
+    {
+        var result = GateEvaluator.Evaluate(TestGates.Make(metric: "m"), TestGates.Metrics(("m", 1)), "full");
+
+        Assert.Equal(GateStatus.Pass, result.Status);
+        Assert.Contains("profile 'quick', not 'full'", result.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_FigureMeasuredWithFailpointsOn_Noted()
+    {
+        var metrics = new MetricSet([TestGates.Sample("m", 1, failpoints: ["fp.y"])]);
+
+        var result = GateEvaluator.Evaluate(TestGates.Make(metric: "m"), metrics, "quick");
+
+        Assert.Contains("failpoints on (fp.y)", result.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_CleanFigure_NoNote()
+    {
+        var result = GateEvaluator.Evaluate(TestGates.Make(metric: "m"), TestGates.Metrics(("m", 1)), "quick");
+
+        Assert.Null(result.Note);
+    }
+
+    [Fact]
     public void Evaluate_GateWithCanary_CanaryNotRunUntilJudged()
     {
         var gate = TestGates.Make(metric: "m", canary: TestGates.Failpoint());
