@@ -17,6 +17,15 @@ internal sealed partial class GateConfigReader(string file)
 
     private static readonly string[] s_canaryFields = ["failpoint", "fixture"];
 
+    /// <summary>The fields a gate may have; gates.schema.json must say the same.</summary>
+    internal static IReadOnlyList<string> GateFields => s_gateFields;
+
+    /// <summary>The fields a gate must have.</summary>
+    internal static IReadOnlyList<string> RequiredGateFields { get; } = ["id", "title", "risks", "metric", "direction", "fail", "unit", "profiles", "suite"];
+
+    /// <summary>The fields a risk may have.</summary>
+    internal static IReadOnlyList<string> RiskFields => s_riskFields;
+
     private readonly List<GateConfigProblem> _problems = [];
 
     public IReadOnlyList<GateConfigProblem> Problems => _problems;

@@ -32,6 +32,28 @@ public sealed class RepositoryGatesFileTests
         Assert.Equal("object", document.RootElement.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public void SchemaFile_GateAndRiskFields_MatchTheLoader()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "gates.schema.json")));
+        var defs = schema.RootElement.GetProperty("$defs");
+        var gate = defs.GetProperty("gate");
+        var risk = defs.GetProperty("risk");
+
+        Assert.Equal(
+            GateConfigReader.GateFields.Order(StringComparer.Ordinal),
+            gate.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            GateConfigReader.RequiredGateFields.Order(StringComparer.Ordinal),
+            gate.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            GateConfigReader.RiskFields.Order(StringComparer.Ordinal),
+            risk.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            GateProfiles.All.Order(StringComparer.Ordinal),
+            defs.GetProperty("profile").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

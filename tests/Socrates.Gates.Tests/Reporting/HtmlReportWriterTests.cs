@@ -51,6 +51,15 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Render_WarnOnly_YellowBanner()
+    {
+        var html = HtmlReportWriter.Render(Reports.WarnOnly());
+
+        Assert.Contains("class=\"banner go-with-warnings\">GO WITH WARNINGS", html, StringComparison.Ordinal);
+        Assert.Contains(".go-with-warnings{background:#b7791f}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Meta_CommitDateMachineProfile()
     {
         Assert.Contains("0123abc", s_html, StringComparison.Ordinal);

@@ -66,6 +66,15 @@ internal static class Reports
         return ReportBuilder.Build(evaluation, snapshot, Context(profile), null, null, []);
     }
 
+    /// <summary>A run in which the only gate warns.</summary>
+    public static GateReport WarnOnly()
+    {
+        var config = TestGates.Config([TestGates.Make(id: "w", metric: "m", direction: Direction.Min, fail: 0.5, warn: 0.9)]);
+        var evaluation = RunEvaluator.Evaluate(config, TestGates.Metrics(("m", 0.7)), "ci", _ => null, canariesExpected: false);
+        var snapshot = new ArtifactSnapshot(ArtifactsRoot, TestGates.Metrics(("m", 0.7)), [], null, [], []);
+        return ReportBuilder.Build(evaluation, snapshot, Context("ci"), null, null, []);
+    }
+
     public static ReportContext Context(string profile) =>
         new(profile, "0123abc", Now, new MachineInfo("build-box", "TestOS 1.0", 4), Path.Combine(ArtifactsRoot, "gates"), "gates.json", false);
 }
