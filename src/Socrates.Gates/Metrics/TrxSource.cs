@@ -5,7 +5,8 @@ using System.Xml.Linq;
 namespace Socrates.Gates.Metrics;
 
 /// <summary>
-/// Reads VSTest result files <c>test-results/{suite}.trx</c> and derives <c>tests.total</c>,
+/// Reads VSTest result files <c>test-results/{suite}.trx</c> (or <c>{suite}.{part}.trx</c> when
+/// several test projects make up one suite: the suite is the file name up to its first dot) and derives <c>tests.total</c>,
 /// <c>tests.passed</c>, <c>tests.failed</c>, <c>tests.skipped</c>, <c>tests.pass_rate</c> and the
 /// same per suite (<c>tests.{suite}.total</c>, ...). Failed counts every outcome that is not a
 /// pass or a skip (Failed, Error, Timeout, Aborted, ...), plus one when the run itself ended in
@@ -37,7 +38,7 @@ internal sealed class TrxSource : IMetricSource
         foreach (var file in Directory.EnumerateFiles(directory, "*.trx").Order(StringComparer.Ordinal))
         {
             var origin = ArtifactPath.Relative(artifactsRoot, file);
-            var suite = Path.GetFileNameWithoutExtension(file);
+            var suite = SuiteOf(file);
             var (counts, finished) = ReadFile(file, suite, origin);
             if (counts.Error is not null)
             {
@@ -45,10 +46,19 @@ internal sealed class TrxSource : IMetricSource
             }
 
             suites.Add(counts);
-            writtenAt[suite] = finished;
+            var previous = writtenAt.GetValueOrDefault(suite);
+            writtenAt[suite] = previous is null || finished > previous ? finished ?? previous : previous;
         }
 
         return new MetricSourceResult(ToSamples(suites, writtenAt), problems) { TestSuites = suites };
+    }
+
+    /// <summary>The suite a result file belongs to: its name up to the first dot (<c>unit.core.trx</c> is suite <c>unit</c>).</summary>
+    internal static string SuiteOf(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? name[..dot] : name;
     }
 
     /// <summary>Reads one TRX file; never throws for a bad file (the error lands in the counts).</summary>
@@ -128,13 +138,15 @@ internal sealed class TrxSource : IMetricSource
         samples.Add(Sample("tests.failed", failed, origin, latest));
         samples.Add(Sample("tests.skipped", suites.Sum(s => s.Skipped), origin, latest));
         samples.Add(Sample("tests.pass_rate", PassRate(passed, failed), origin, latest, "ratio"));
-        foreach (var suite in suites)
+        foreach (var group in suites.GroupBy(s => s.Suite, StringComparer.Ordinal))
         {
-            var prefix = $"tests.{suite.Suite}.";
-            samples.Add(Sample(prefix + "total", suite.Total, suite.Source, Stamp(suite.Suite)));
-            samples.Add(Sample(prefix + "passed", suite.Passed, suite.Source, Stamp(suite.Suite)));
-            samples.Add(Sample(prefix + "failed", suite.Failed, suite.Source, Stamp(suite.Suite)));
-            samples.Add(Sample(prefix + "skipped", suite.Skipped, suite.Source, Stamp(suite.Suite)));
+            var prefix = $"tests.{group.Key}.";
+            var files = group.ToList();
+            var source = files.Count == 1 ? files[0].Source : $"{Folder}/{group.Key}.*.trx";
+            samples.Add(Sample(prefix + "total", files.Sum(f => f.Total), source, Stamp(group.Key)));
+            samples.Add(Sample(prefix + "passed", files.Sum(f => f.Passed), source, Stamp(group.Key)));
+            samples.Add(Sample(prefix + "failed", files.Sum(f => f.Failed), source, Stamp(group.Key)));
+            samples.Add(Sample(prefix + "skipped", files.Sum(f => f.Skipped), source, Stamp(group.Key)));
         }
 
         return samples;

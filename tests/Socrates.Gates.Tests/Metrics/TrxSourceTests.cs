@@ -64,6 +64,32 @@ public sealed class TrxSourceTests
         Assert.Equal(1, metrics.Find("tests.properties.failed")!.Value);
     }
 
+    [Fact]
+    public void Read_SuiteSplitOverProjects_AggregatedUnderSuite()
+    {
+        using var temp = new TempArtifacts();
+        temp.WriteTrx("unit.core", "unit-passing.trx");
+        temp.WriteTrx("unit.gates", "mixed.trx");
+
+        var result = new TrxSource().Read(temp.Root);
+
+        Assert.Equal(["unit", "unit"], result.TestSuites.Select(s => s.Suite));
+        Assert.Equal(["test-results/unit.core.trx", "test-results/unit.gates.trx"], result.TestSuites.Select(s => s.Source));
+        var metrics = new MetricSet(result.Samples);
+        Assert.Equal(10, metrics.Find("tests.unit.total")!.Value);
+        Assert.Equal(1, metrics.Find("tests.unit.failed")!.Value);
+        Assert.Equal(1, metrics.Find("tests.unit.skipped")!.Value);
+        Assert.Equal("test-results/unit.*.trx", metrics.Find("tests.unit.failed")!.Evidence);
+        Assert.Empty(metrics.Problems);
+    }
+
+    [Theory]
+    [InlineData("unit.trx", "unit")]
+    [InlineData("unit.core.trx", "unit")]
+    [InlineData("properties.trx", "properties")]
+    public void SuiteOf_FileName_UpToFirstDot(string file, string suite) =>
+        Assert.Equal(suite, TrxSource.SuiteOf(Path.Combine("test-results", file)));
+
     [Theory]
     [InlineData("<TestRun><Results>")]
     [InlineData("not xml at all")]
