@@ -1,1 +1,3 @@
-return 0;
+using Socrates.Gates.Cli;
+
+return new GateCli(Console.Out, Console.Error, TimeProvider.System).Run(args);

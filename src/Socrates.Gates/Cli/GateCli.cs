@@ -1,0 +1,51 @@
+namespace Socrates.Gates.Cli;
+
+/// <summary>
+/// The command line: <c>evaluate</c>, <c>validate</c>, <c>plan-canaries</c>. Output goes to the
+/// given writers so the whole program runs in-process in tests.
+/// </summary>
+internal sealed class GateCli(TextWriter output, TextWriter error, TimeProvider time)
+{
+    public const string Usage = """
+        Socrates.Gates: decides quality gates from gates.json and the metrics a pipeline wrote.
+
+        Usage:
+          evaluate --profile quick|ci|full [--gates gates.json] [--artifacts artifacts]
+                   [--out <artifacts>/gates] [--previous <gate-report.json>] [--commit <sha>]
+                   [--run-canaries-expected]
+              Decides every gate, writes gate-report.{html,md,json} and junit.xml to --out.
+              Exit 0: GO or GO WITH WARNINGS. 1: NO-GO. 2: invalid gates file or usage.
+          validate [--gates gates.json]
+              Checks the gates file. Exit 0 valid (warnings printed), 2 invalid.
+          plan-canaries --profile quick|ci|full [--gates gates.json]
+              Prints [{"gate","suite","failpoint","fixture"}] for the gates of the profile that name a canary.
+        """;
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Count == 0)
+        {
+            error.WriteLine(Usage);
+            return ExitCodes.Invalid;
+        }
+
+        var rest = args.Skip(1).ToList();
+        switch (args[0])
+        {
+            case "evaluate":
+                return new EvaluateCommand(output, error, time).Run(rest);
+            case "validate":
+                return new ValidateCommand(output, error).Run(rest);
+            case "plan-canaries":
+                return new PlanCanariesCommand(output, error).Run(rest);
+            case "help" or "--help" or "-h":
+                output.WriteLine(Usage);
+                return ExitCodes.Go;
+            default:
+                error.WriteLine($"unknown command '{args[0]}'.");
+                error.WriteLine(Usage);
+                return ExitCodes.Invalid;
+        }
+    }
+}

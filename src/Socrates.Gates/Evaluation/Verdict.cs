@@ -1,0 +1,25 @@
+namespace Socrates.Gates.Evaluation;
+
+/// <summary>The run's verdict.</summary>
+public enum Verdict
+{
+    Go,
+    GoWithWarnings,
+    NoGo,
+}
+
+/// <summary>The words a verdict is written in, everywhere: <c>GO</c>, <c>GO WITH WARNINGS</c>, <c>NO-GO</c>.</summary>
+internal static class VerdictText
+{
+    public const string Go = "GO";
+    public const string GoWithWarnings = "GO WITH WARNINGS";
+    public const string NoGo = "NO-GO";
+
+    public static string Of(Verdict verdict) => verdict switch
+    {
+        Verdict.Go => Go,
+        Verdict.GoWithWarnings => GoWithWarnings,
+        Verdict.NoGo => NoGo,
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Unknown verdict."),
+    };
+}

@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace Socrates.Gates.Reporting;
+
+/// <summary>The short table <c>evaluate</c> prints: one line per gate, then the verdict and its reasons.</summary>
+internal static class ConsoleSummary
+{
+    public static string Render(GateReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = report.Gates.Select(g => new[]
+        {
+            g.Id,
+            ReportWords.Of(g.Status).ToUpperInvariant(),
+            ReportWords.Value(g),
+            $"{ReportWords.Of(g.Direction)} fail {Evaluation.NumberFormat.Of(g.Fail)}" + (g.Warn is null ? "" : $" warn {Evaluation.NumberFormat.Of(g.Warn)}"),
+            ReportWords.Of(g.Canary.Status),
+        }).ToList();
+        string[] header = ["GATE", "STATUS", "MEASURED", "THRESHOLD", "CANARY"];
+        var widths = Enumerable.Range(0, header.Length).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();
+        var s = new StringBuilder();
+        void Row(string[] cells) => s.Append(string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd()).Append('\n');
+        Row(header);
+        foreach (var row in rows)
+        {
+            Row(row);
+        }
+
+        s.Append('\n').Append($"Verdict ({report.Profile}): {report.Verdict}").Append('\n');
+        foreach (var reason in report.VerdictReasons)
+        {
+            s.Append("  - ").Append(reason).Append('\n');
+        }
+
+        return s.ToString();
+    }
+}

@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Socrates.Gates.Evaluation;
+
+namespace Socrates.Gates.Reporting;
+
+/// <summary>
+/// Renders <c>gate-report.html</c>: one self-contained file (inline CSS, no script, nothing
+/// fetched), readable offline. Everything taken from inputs is HTML-encoded.
+/// </summary>
+internal static class HtmlReportWriter
+{
+    public const string FileName = "gate-report.html";
+
+    private const string Style = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:78em;padding:0 1em;color:#1b1b1b}
+        h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+        .banner{padding:1em 1.4em;border-radius:.4em;font-size:1.6em;font-weight:700;color:#fff}
+        .go{background:#1e7d32}.go-with-warnings{background:#b7791f}.no-go{background:#b42318}
+        .reasons{margin:.5em 0 0 0;font-size:.55em;font-weight:400}
+        table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.92em}
+        th,td{border:1px solid #d0d0d0;padding:.35em .55em;text-align:left;vertical-align:top}
+        th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+        .s{display:inline-block;padding:.05em .5em;border-radius:.8em;font-weight:600;font-size:.9em}
+        .pass,.verified{background:#dcf5e0;color:#14532d}.warn{background:#fff3c4;color:#7a4d00}
+        .fail,.missing,.insensitive,.at_risk{background:#fde2e0;color:#8a1c13}
+        .skipped,.not_run,.no-canary,.untested{background:#eceff3;color:#3d4652}
+        .meta td:first-child{font-weight:600;width:12em}.muted{color:#666;font-size:.9em}
+        ul.check{list-style:none;padding-left:0}ul.check li{margin:.3em 0}
+        """;
+
+    public static string Render(GateReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var h = new StringBuilder();
+        h.AppendLine("<!DOCTYPE html>");
+        h.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        h.AppendLine(Inv($"<title>Gate report: {E(report.Verdict)} ({E(report.Profile)})</title>"));
+        h.AppendLine(Inv($"<style>{Style}</style></head><body>"));
+        h.AppendLine("<h1>Gate report</h1>");
+
+        h.AppendLine(Inv($"<div class=\"banner {VerdictClass(report.Verdict)}\">{E(report.Verdict)}"));
+        if (report.VerdictReasons.Count > 0)
+        {
+            h.AppendLine("<ul class=\"reasons\">");
+            foreach (var reason in report.VerdictReasons)
+            {
+                h.AppendLine(Inv($"<li>{E(reason)}</li>"));
+            }
+
+            h.AppendLine("</ul>");
+        }
+
+        h.AppendLine("</div>");
+
+        h.AppendLine("<table class=\"meta\">");
+        Meta(h, "Commit", report.Commit);
+        Meta(h, "Generated (UTC)", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        Meta(h, "Machine", $"{report.Machine.Name}, {report.Machine.Os}, {report.Machine.Cores} cores");
+        Meta(h, "Profile", report.Profile);
+        Meta(h, "Gates file", report.GatesFile);
+        var s = report.Summary;
+        Meta(h, "Gates", $"{s.Pass} pass, {s.Warn} warn, {s.Fail} fail, {s.Missing} missing, {s.Skipped} skipped");
+        Meta(h, "Canaries", $"{s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} gates without a canary"
+            + (report.CanariesExpected ? " (canaries expected in this run)" : ""));
+        h.AppendLine("</table>");
+
+        WriteSuites(h, report);
+        WriteGates(h, report);
+        WriteRisks(h, report);
+        WriteTests(h, report);
+        WriteCoverage(h, report);
+        WriteChanges(h, report);
+        WriteProblems(h, report);
+        WriteSignOff(h, report);
+
+        h.AppendLine("</body></html>");
+        return h.ToString();
+    }
+
+    private static void WriteSuites(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Suites</h2>");
+        if (report.Suites.Count == 0)
+        {
+            h.AppendLine("<p class=\"muted\">No suite runs recorded (suites.json absent).</p>");
+            return;
+        }
+
+        h.AppendLine("<table><tr><th>Suite</th><th>Status</th><th>Exit code</th><th>Duration (s)</th><th>Log</th></tr>");
+        foreach (var suite in report.Suites)
+        {
+            var statusClass = suite.Status switch { "passed" => "pass", "failed" => "fail", _ => "skipped" };
+            h.AppendLine(Inv($"<tr><td>{E(suite.Suite)}</td><td>{Chip(statusClass, suite.Status)}</td><td class=\"num\">{E(suite.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "")}</td><td class=\"num\">{E(NumberFormat.Of(suite.DurationSeconds))}</td><td>{Link(suite.Log)}</td></tr>"));
+        }
+
+        h.AppendLine("</table>");
+    }
+
+    private static void WriteGates(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Gates</h2>");
+        h.AppendLine("<table><tr><th>Gate</th><th>Title</th><th>Measured</th><th>Fail</th><th>Warn</th><th>Direction</th><th>Status</th><th>Canary</th><th>Evidence</th></tr>");
+        foreach (var g in report.Gates)
+        {
+            var canaryClass = g.Canary.Status == CanaryStatus.None ? "no-canary" : ReportWords.Of(g.Canary.Status);
+            var canary = Chip(canaryClass, ReportWords.Of(g.Canary.Status));
+            if (g.Canary.Status != CanaryStatus.None)
+            {
+                canary += Inv($"<div class=\"muted\">{E(ReportWords.Canary(g.Canary))}</div>");
+            }
+
+            var title = E(g.Title) + (g.Description is null ? "" : Inv($"<div class=\"muted\">{E(g.Description)}</div>"));
+            var measured = E(ReportWords.Value(g)) + Inv($"<div class=\"muted\">{E(g.Metric)}</div>");
+            var status = Chip(ReportWords.Of(g.Status), ReportWords.Of(g.Status)) + Inv($"<div class=\"muted\">{E(g.Reason)}</div>");
+            h.AppendLine(Inv($"<tr><td><code>{E(g.Id)}</code></td><td>{title}</td><td class=\"num\">{measured}</td><td class=\"num\">{E(NumberFormat.Of(g.Fail))}</td><td class=\"num\">{E(NumberFormat.Of(g.Warn))}</td><td>{E(ReportWords.Of(g.Direction))}</td><td>{status}</td><td>{canary}</td><td>{Link(g.Evidence)}</td></tr>"));
+        }
+
+        h.AppendLine("</table>");
+    }
+
+    private static void WriteRisks(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Risk register</h2>");
+        h.AppendLine("<table><tr><th>Risk</th><th>Title</th><th>Severity</th><th>Status</th><th>Gates</th></tr>");
+        foreach (var r in report.Risks)
+        {
+            var status = Chip(ReportWords.Of(r.Status), ReportWords.Of(r.Status)) + (r.HasWarnings ? " " + Chip("warn", "with warnings") : "");
+            var gates = r.Gates.Count == 0 ? "<span class=\"muted\">no gate in this profile</span>" : string.Join(", ", r.Gates.Select(id => Inv($"<code>{E(id)}</code>")));
+            h.AppendLine(Inv($"<tr><td><code>{E(r.Id)}</code></td><td>{E(r.Title)}</td><td>{E(ReportWords.Of(r.Severity))}</td><td>{status}</td><td>{gates}</td></tr>"));
+        }
+
+        h.AppendLine("</table>");
+    }
+
+    private static void WriteTests(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Tests by suite</h2>");
+        if (report.Tests.Count == 0)
+        {
+            h.AppendLine("<p class=\"muted\">No test results found (test-results/*.trx).</p>");
+            return;
+        }
+
+        h.AppendLine("<table><tr><th>Suite</th><th>Total</th><th>Passed</th><th>Failed</th><th>Skipped</th><th>Results</th></tr>");
+        foreach (var t in report.Tests)
+        {
+            var failed = t.Error is null ? E(t.Failed.ToString(CultureInfo.InvariantCulture)) : Inv($"{t.Failed} {Chip("fail", "unreadable")}<div class=\"muted\">{E(t.Error)}</div>");
+            h.AppendLine(Inv($"<tr><td>{E(t.Suite)}</td><td class=\"num\">{t.Total}</td><td class=\"num\">{t.Passed}</td><td class=\"num\">{failed}</td><td class=\"num\">{t.Skipped}</td><td>{Link(t.Source)}</td></tr>"));
+        }
+
+        h.AppendLine("</table>");
+    }
+
+    private static void WriteCoverage(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Coverage</h2>");
+        if (report.Coverage is not { } c)
+        {
+            h.AppendLine("<p class=\"muted\">No coverage summary found (coverage/Summary.json).</p>");
+            return;
+        }
+
+        h.AppendLine("<table><tr><th>Line %</th><th>Branch %</th><th>Method %</th><th>Report</th></tr>");
+        var full = c.Html is null ? Link(c.Summary) : Link(c.Html, "full coverage report");
+        h.AppendLine(Inv($"<tr><td class=\"num\">{E(NumberFormat.Of(c.Line))}</td><td class=\"num\">{E(NumberFormat.Of(c.Branch))}</td><td class=\"num\">{E(NumberFormat.Of(c.Method))}</td><td>{full}</td></tr>"));
+        h.AppendLine("</table>");
+    }
+
+    private static void WriteChanges(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Change against the previous report</h2>");
+        if (report.Previous is null)
+        {
+            h.AppendLine("<p class=\"muted\">No previous report.</p>");
+            return;
+        }
+
+        var p = report.Previous;
+        h.AppendLine(Inv($"<p>Previous: {E(p.Verdict ?? "?")}, commit {E(p.Commit ?? "?")}, {E(p.GeneratedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "?")} <span class=\"muted\">({E(p.Source)})</span></p>"));
+        h.AppendLine("<table><tr><th>Gate</th><th>Previous</th><th>Now</th><th>Change</th></tr>");
+        foreach (var c in report.Changes)
+        {
+            var before = c.PreviousStatus is null ? "(none)" : $"{ReportWords.Of(c.PreviousStatus.Value)} {NumberFormat.Of(c.PreviousValue)}".TrimEnd();
+            var now = c.CurrentStatus is null ? "(none)" : $"{ReportWords.Of(c.CurrentStatus.Value)} {NumberFormat.Of(c.CurrentValue)}".TrimEnd();
+            h.AppendLine(Inv($"<tr><td><code>{E(c.Gate)}</code></td><td>{E(before)}</td><td>{E(now)}</td><td>{E(c.Change)}</td></tr>"));
+        }
+
+        h.AppendLine("</table>");
+    }
+
+    private static void WriteProblems(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Input problems</h2>");
+        if (report.Problems.Count == 0)
+        {
+            h.AppendLine("<p class=\"muted\">None.</p>");
+            return;
+        }
+
+        h.AppendLine("<ul>");
+        foreach (var problem in report.Problems)
+        {
+            h.AppendLine(Inv($"<li><code>{E(problem.Source)}</code>: {E(problem.Message)}</li>"));
+        }
+
+        h.AppendLine("</ul>");
+    }
+
+    private static void WriteSignOff(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Sign-off</h2><ul class=\"check\">");
+        foreach (var item in report.SignOff)
+        {
+            var box = item.Done switch { true => "&#9745;", false => "&#9744;", null => "&#9998;" };
+            var detail = item.Detail is null ? "" : Inv($" <span class=\"muted\">({E(item.Detail)})</span>");
+            h.AppendLine(Inv($"<li>{box} {E(item.Item)}{detail}</li>"));
+        }
+
+        h.AppendLine("</ul>");
+    }
+
+    private static void Meta(StringBuilder h, string label, string value) => h.AppendLine(Inv($"<tr><td>{E(label)}</td><td>{E(value)}</td></tr>"));
+
+    private static string Chip(string cssClass, string text) => Inv($"<span class=\"s {E(cssClass)}\">{E(text)}</span>");
+
+    /// <summary>A link to a relative path; anything that looks like a URL with a scheme is shown, not linked.</summary>
+    private static string Link(string? path, string? text = null)
+    {
+        if (path is null)
+        {
+            return "";
+        }
+
+        return path.Contains(':', StringComparison.Ordinal)
+            ? Inv($"<code>{E(text ?? path)}</code>")
+            : Inv($"<a href=\"{E(Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal))}\">{E(text ?? path)}</a>");
+    }
+
+    private static string VerdictClass(string verdict) => verdict switch
+    {
+        VerdictText.Go => "go",
+        VerdictText.GoWithWarnings => "go-with-warnings",
+        _ => "no-go",
+    };
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

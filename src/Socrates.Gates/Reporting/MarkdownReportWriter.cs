@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using Socrates.Gates.Evaluation;
+
+namespace Socrates.Gates.Reporting;
+
+/// <summary>Renders <c>gate-report.md</c>: the HTML report's content as Markdown, for a PR comment.</summary>
+internal static class MarkdownReportWriter
+{
+    public const string FileName = "gate-report.md";
+
+    public static string Render(GateReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var m = new StringBuilder();
+        var mark = report.Verdict switch { VerdictText.Go => "🟢", VerdictText.GoWithWarnings => "🟡", _ => "🔴" };
+        Line(m, $"## {mark} Gate report: **{E(report.Verdict)}**");
+        Line(m);
+        foreach (var reason in report.VerdictReasons)
+        {
+            Line(m, $"- {E(reason)}");
+        }
+
+        if (report.VerdictReasons.Count > 0)
+        {
+            Line(m);
+        }
+
+        var s = report.Summary;
+        Line(m, $"Profile **{E(report.Profile)}** · commit `{Code(report.Commit)}` · {report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC · "
+            + $"{E(report.Machine.Name)} ({E(report.Machine.Os)}, {report.Machine.Cores} cores)");
+        Line(m);
+        Line(m, $"Gates: {s.Pass} pass, {s.Warn} warn, {s.Fail} fail, {s.Missing} missing, {s.Skipped} skipped. "
+            + $"Canaries: {s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} without a canary.");
+        Line(m);
+
+        Line(m, "### Gates");
+        Line(m);
+        Line(m, "| Gate | Title | Measured | Fail | Warn | Dir | Status | Canary | Evidence |");
+        Line(m, "|---|---|---:|---:|---:|---|---|---|---|");
+        foreach (var g in report.Gates)
+        {
+            var canary = g.Canary.Status == CanaryStatus.None ? "no canary" : $"{ReportWords.Of(g.Canary.Status)} ({E(ReportWords.Canary(g.Canary))})";
+            Line(m, $"| `{Code(g.Id)}` | {E(g.Title)} | {E(ReportWords.Value(g))} | {NumberFormat.Of(g.Fail)} | {NumberFormat.Of(g.Warn)} | {ReportWords.Of(g.Direction)} | **{ReportWords.Of(g.Status)}** {E(g.Reason)} | {canary} | {Link(g.Evidence)} |");
+        }
+
+        Line(m);
+        Line(m, "### Risk register");
+        Line(m);
+        Line(m, "| Risk | Title | Severity | Status | Gates |");
+        Line(m, "|---|---|---|---|---|");
+        foreach (var r in report.Risks)
+        {
+            var gates = r.Gates.Count == 0 ? "—" : string.Join(", ", r.Gates.Select(id => $"`{Code(id)}`"));
+            Line(m, $"| `{Code(r.Id)}` | {E(r.Title)} | {ReportWords.Of(r.Severity)} | {ReportWords.Of(r.Status)}{(r.HasWarnings ? " (with warnings)" : "")} | {gates} |");
+        }
+
+        if (report.Suites.Count > 0)
+        {
+            Line(m);
+            Line(m, "### Suites");
+            Line(m);
+            Line(m, "| Suite | Status | Exit code | Duration (s) | Log |");
+            Line(m, "|---|---|---:|---:|---|");
+            foreach (var run in report.Suites)
+            {
+                Line(m, $"| {E(run.Suite)} | {E(run.Status)} | {run.ExitCode?.ToString(CultureInfo.InvariantCulture)} | {NumberFormat.Of(run.DurationSeconds)} | {Link(run.Log)} |");
+            }
+        }
+
+        Line(m);
+        Line(m, "### Tests by suite");
+        Line(m);
+        if (report.Tests.Count == 0)
+        {
+            Line(m, "No test results found.");
+        }
+        else
+        {
+            Line(m, "| Suite | Total | Passed | Failed | Skipped | Results |");
+            Line(m, "|---|---:|---:|---:|---:|---|");
+            foreach (var t in report.Tests)
+            {
+                var failed = t.Error is null ? t.Failed.ToString(CultureInfo.InvariantCulture) : $"{t.Failed} (unreadable: {E(t.Error)})";
+                Line(m, $"| {E(t.Suite)} | {t.Total} | {t.Passed} | {failed} | {t.Skipped} | {Link(t.Source)} |");
+            }
+        }
+
+        Line(m);
+        Line(m, "### Coverage");
+        Line(m);
+        Line(m, report.Coverage is { } c
+            ? $"Line {NumberFormat.Of(c.Line)} %, branch {NumberFormat.Of(c.Branch)} %, method {NumberFormat.Of(c.Method)} % — {Link(c.Html ?? c.Summary)}"
+            : "No coverage summary found.");
+
+        if (report.Previous is { } p)
+        {
+            Line(m);
+            Line(m, $"### Change against the previous report ({E(p.Verdict ?? "?")}, commit `{Code(p.Commit ?? "?")}`)");
+            Line(m);
+            Line(m, "| Gate | Previous → now | Change |");
+            Line(m, "|---|---|---|");
+            foreach (var change in report.Changes)
+            {
+                Line(m, $"| `{Code(change.Gate)}` | {E(ReportComparer.Describe(change))} | {change.Change} |");
+            }
+        }
+
+        if (report.Problems.Count > 0)
+        {
+            Line(m);
+            Line(m, "### Input problems");
+            Line(m);
+            foreach (var problem in report.Problems)
+            {
+                Line(m, $"- `{Code(problem.Source)}`: {E(problem.Message)}");
+            }
+        }
+
+        Line(m);
+        Line(m, "### Sign-off");
+        Line(m);
+        foreach (var item in report.SignOff)
+        {
+            var box = item.Done == true ? "[x]" : "[ ]";
+            Line(m, $"- {box} {E(item.Item)}{(item.Detail is null ? "" : $" ({E(item.Detail)})")}");
+        }
+
+        return m.ToString();
+    }
+
+    private static string Link(string? path) => path is null ? "" : $"[{E(path)}]({Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal)})";
+
+    /// <summary>Escapes text for a Markdown table cell: no pipes, no raw HTML, no line breaks.</summary>
+    internal static string E(string? text) => (text ?? "")
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\r", "", StringComparison.Ordinal)
+        .Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string Code(string text) => text.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static void Line(StringBuilder m, string text = "") => m.Append(text).Append('\n');
+}

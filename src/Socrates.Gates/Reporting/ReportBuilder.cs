@@ -1,0 +1,122 @@
+using Socrates.Gates.Artifacts;
+using Socrates.Gates.Config;
+using Socrates.Gates.Evaluation;
+using Socrates.Gates.Metrics;
+
+namespace Socrates.Gates.Reporting;
+
+/// <summary>Assembles the report model from a decided run and what was read; pure, no IO.</summary>
+internal static class ReportBuilder
+{
+    public static GateReport Build(
+        RunEvaluation evaluation,
+        ArtifactSnapshot snapshot,
+        ReportContext context,
+        ReportPrevious? previousSource,
+        GateReport? previous,
+        IReadOnlyList<InputProblem> extraProblems)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(extraProblems);
+        string? Link(string? artifactPath) => artifactPath is null ? null : LinkFromReport(snapshot.Root, context.OutputDirectory, artifactPath);
+
+        var gates = evaluation.Gates.Select(r => new ReportGate(
+            r.Gate.Id,
+            r.Gate.Title,
+            r.Gate.Description,
+            r.Status,
+            r.Gate.Metric,
+            r.Value,
+            r.Gate.Unit,
+            r.Gate.Fail,
+            r.Gate.Warn,
+            r.Gate.Direction,
+            r.Gate.Risks,
+            r.Gate.Suite,
+            Link(r.Sample?.EvidenceOrOrigin),
+            r.Reason,
+            r.Note,
+            new ReportCanary(r.Gate.Canary?.Failpoint, r.Gate.Canary?.Fixture, r.Canary.Status, r.Canary.GateStatusUnderCanary, r.Canary.ValueUnderCanary, r.Canary.Reason)))
+            .ToList();
+
+        var risks = evaluation.Risks
+            .Select(r => new ReportRisk(r.Risk.Id, r.Risk.Title, r.Risk.Severity, r.Status, r.Gates, r.HasWarnings))
+            .ToList();
+        var tests = snapshot.TestSuites
+            .Select(t => new ReportTestSuite(t.Suite, t.Total, t.Passed, t.Failed, t.Skipped, Link(t.Source)!, t.Error))
+            .ToList();
+        var coverage = snapshot.Coverage is { } c
+            ? new ReportCoverage(c.Line, c.Branch, c.Method, Link(c.Source)!, Link(c.HtmlReport))
+            : null;
+        var suites = snapshot.Suites
+            .Select(s => new ReportSuiteRun(s.Suite, s.ExitCode, s.DurationSeconds, s.Status, Link(s.Log)))
+            .ToList();
+        var counted = gates.Where(g => g.Status != GateStatus.Skipped).ToList();
+        var summary = new ReportSummary(
+            gates.Count(g => g.Status == GateStatus.Pass),
+            gates.Count(g => g.Status == GateStatus.Warn),
+            gates.Count(g => g.Status == GateStatus.Fail),
+            gates.Count(g => g.Status == GateStatus.Missing),
+            gates.Count(g => g.Status == GateStatus.Skipped),
+            counted.Count(g => g.Canary.Status == CanaryStatus.Verified),
+            counted.Count(g => g.Canary.Status == CanaryStatus.Insensitive),
+            counted.Count(g => g.Canary.Status == CanaryStatus.NotRun),
+            counted.Count(g => g.Canary.Status == CanaryStatus.None));
+        var problems = snapshot.Problems.Concat(extraProblems)
+            .Select(p => new ReportProblem(p.Source, p.Message))
+            .Concat(evaluation.Gates.Where(g => g.Note is not null).Select(g => new ReportProblem($"gate {g.Gate.Id}", g.Note!)))
+            .ToList();
+
+        return new GateReport(
+            GateReport.CurrentSchemaVersion,
+            evaluation.Verdict.Text,
+            evaluation.Verdict.Reasons,
+            context.Profile,
+            context.Commit,
+            context.GeneratedAt,
+            context.Machine,
+            context.GatesFile,
+            context.CanariesExpected,
+            summary,
+            gates,
+            risks,
+            tests,
+            coverage,
+            suites,
+            previousSource,
+            ReportComparer.Compare(previous, gates),
+            SignOff(context.Profile, counted, risks),
+            problems);
+    }
+
+    /// <summary>A path under the artifacts root as a link from the report's folder (forward slashes).</summary>
+    public static string LinkFromReport(string artifactsRoot, string outputDirectory, string artifactPath)
+    {
+        var full = Path.IsPathRooted(artifactPath) ? artifactPath : Path.Combine(artifactsRoot, artifactPath);
+        return Path.GetRelativePath(Path.GetFullPath(outputDirectory), Path.GetFullPath(full)).Replace('\\', '/');
+    }
+
+    private static List<ReportSignOffItem> SignOff(string profile, List<ReportGate> counted, List<ReportRisk> risks)
+    {
+        var notGreen = counted.Where(g => g.Status != GateStatus.Pass).Select(g => $"{g.Id} {ReportWords.Of(g.Status)}").ToList();
+        var canaryGaps = counted.Where(g => g.Canary.Status != CanaryStatus.Verified)
+            .Select(g => $"{g.Id} {ReportWords.Of(g.Canary.Status)}").ToList();
+        var riskGaps = risks.Where(r => r.Status != RiskStatus.Verified).Select(r => $"{r.Id} {ReportWords.Of(r.Status)}").ToList();
+        var canaryDetail = canaryGaps.Count > 0 ? string.Join(", ", canaryGaps) : null;
+        if (profile != GateProfiles.Full)
+        {
+            canaryDetail = $"profile '{profile}': only the full profile runs every canary" + (canaryDetail is null ? "" : "; " + canaryDetail);
+        }
+
+        return
+        [
+            new("All gates green (pass, no warnings)", counted.Count > 0 && notGreen.Count == 0, notGreen.Count > 0 ? string.Join(", ", notGreen) : null),
+            new("Every canary verified, in the full profile", profile == GateProfiles.Full && counted.Count > 0 && canaryGaps.Count == 0, canaryDetail),
+            new("Every risk verified", riskGaps.Count == 0, riskGaps.Count > 0 ? string.Join(", ", riskGaps) : null),
+            new("Reviewer name: ____________________", null, null),
+            new("Review date: ____________________", null, null),
+        ];
+    }
+}

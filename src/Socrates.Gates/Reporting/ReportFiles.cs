@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace Socrates.Gates.Reporting;
+
+/// <summary>Writes the four report files into the output folder (each atomically: temporary file, then rename).</summary>
+internal static class ReportFiles
+{
+    public static IReadOnlyList<string> WriteAll(GateReport report, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Directory.CreateDirectory(outputDirectory);
+        return
+        [
+            Write(outputDirectory, JsonReportWriter.FileName, JsonReportWriter.Render(report)),
+            Write(outputDirectory, HtmlReportWriter.FileName, HtmlReportWriter.Render(report)),
+            Write(outputDirectory, MarkdownReportWriter.FileName, MarkdownReportWriter.Render(report)),
+            Write(outputDirectory, JUnitReportWriter.FileName, JUnitReportWriter.Render(report)),
+        ];
+    }
+
+    private static string Write(string directory, string fileName, string content)
+    {
+        var target = Path.Combine(directory, fileName);
+        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, target, overwrite: true);
+        return target;
+    }
+}
