@@ -383,6 +383,12 @@ public sealed class EdnReader
             {
                 // #_ discards the next value, wherever it stands.
                 _position += 2;
+                SkipWhitespaceAndComments();
+                if (_position >= _text.Length || _text[_position] is '}' or ']' or ')')
+                {
+                    throw Error("'#_' discards the next value, but there is none: expected a value");
+                }
+
                 ReadValue();
             }
             else if (c == ';')
