@@ -201,12 +201,13 @@ public sealed class EdnReader
 
     private string ReadString()
     {
+        var (startLine, startColumn) = (_line, Column - 1);
         var text = new StringBuilder();
         while (true)
         {
             if (_position >= _text.Length)
             {
-                throw Error("the input ends inside a string");
+                throw new EdnFormatException("the input ends inside the string that starts here", startLine, startColumn);
             }
 
             var c = _text[_position++];

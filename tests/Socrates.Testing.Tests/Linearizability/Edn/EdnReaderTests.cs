@@ -81,7 +81,7 @@ public sealed class EdnReaderTests
     [InlineData("{:a 1}\n{:a}", 2, "even number of forms")]
     [InlineData("[1 2)", 1, "expected ']', found ')'")]
     [InlineData("\n\n]", 3, "no matching opening bracket")]
-    [InlineData("\"abc", 1, "ends inside a string")]
+    [InlineData("[1\n \"abc\n\n", 2, "ends inside the string that starts here")]
     [InlineData("\"a\\qb\"", 1, "unknown string escape '\\q'")]
     [InlineData("\n99999999999999999999", 2, "out of range")]
     [InlineData("12abc", 1, "'12abc' is not a number")]
