@@ -12,6 +12,9 @@ namespace Socrates.Testing.Linearizability.Checking;
 /// </summary>
 public static class LinearizabilityChecker
 {
+    private const long MinimumProbeSteps = 50_000;
+    private const long ProbeStepFactor = 4;
+
     /// <summary>Checks <paramref name="history"/> against <paramref name="model"/>.</summary>
     public static CheckResult<TInput, TOutput> Check<TState, TInput, TOutput>(
         IModel<TState, TInput, TOutput> model,
@@ -34,8 +37,10 @@ public static class LinearizabilityChecker
         var token = budget.Token;
 
         var failed = history.Count(o => o.Status == OperationStatus.Failed);
+        // Failed operations did not happen; indeterminate read-only ones change nothing either way.
         var partitions = history
             .Where(o => o.Status != OperationStatus.Failed)
+            .Where(o => o.Status != OperationStatus.Indeterminate || !model.IsReadOnly(o.Input))
             .GroupBy(o => model.PartitionKey(o.Input) ?? string.Empty, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
@@ -73,7 +78,12 @@ public static class LinearizabilityChecker
         where TState : notnull
     {
         // operations are in invocation order (History sorts them so).
-        var best = (Prefix: PrefixHistory.Of(operations, operations.Length), Search: failure);
+        Func<TInput, bool> isReadOnly = model.IsReadOnly;
+        var best = (Prefix: PrefixHistory.Of(operations, operations.Length, isReadOnly), Search: failure);
+
+        // A shorter prefix turns the operations overlapping its end indeterminate, which can make
+        // proving it non-linearizable exponentially dearer; shrinking stops rather than pay that.
+        var probeSteps = Math.Max(MinimumProbeSteps, failure.Steps * ProbeStepFactor);
         var minimal = true;
         if (minimize)
         {
@@ -83,10 +93,11 @@ public static class LinearizabilityChecker
             while (low < high)
             {
                 var middle = low + ((high - low) / 2);
-                var prefix = PrefixHistory.Of(operations, middle);
-                var search = LinearizationSearch.Run(model, prefix.Operations, token);
+                var prefix = PrefixHistory.Of(operations, middle, isReadOnly);
+                var search = LinearizationSearch.Run(model, prefix.Operations, token, probeSteps);
                 if (search.Outcome == CheckOutcome.Unknown)
                 {
+                    // Out of time or over the step allowance: keep the shortest failing prefix found so far.
                     minimal = false;
                     break;
                 }

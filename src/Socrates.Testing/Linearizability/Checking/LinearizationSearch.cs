@@ -17,10 +17,12 @@ internal static class LinearizationSearch
     private const int CancellationCheckInterval = 1024;
 
     /// <param name="operations">Ok and indeterminate operations of one partition (failed ones removed).</param>
+    /// <param name="maxSteps">A step allowance; beyond it the answer is <see cref="CheckOutcome.Unknown"/>.</param>
     public static SearchResult Run<TState, TInput, TOutput>(
         IModel<TState, TInput, TOutput> model,
         IReadOnlyList<Operation<TInput, TOutput>> operations,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long maxSteps = long.MaxValue)
         where TState : notnull
     {
         var count = operations.Count;
@@ -37,7 +39,7 @@ internal static class LinearizationSearch
 
         while (head.Next is not null)
         {
-            if (++steps % CancellationCheckInterval == 0 && cancellationToken.IsCancellationRequested)
+            if (++steps % CancellationCheckInterval == 0 && (cancellationToken.IsCancellationRequested || steps > maxSteps))
             {
                 return new SearchResult(CheckOutcome.Unknown, longest, blocked, steps);
             }

@@ -33,6 +33,12 @@ public interface IModel<TState, TInput, TOutput>
     /// </summary>
     string? PartitionKey(TInput input) => null;
 
+    /// <summary>
+    /// True when the operation never changes the state (a read). An indeterminate read-only
+    /// operation constrains nothing, so the checker drops it.
+    /// </summary>
+    bool IsReadOnly(TInput input) => false;
+
     /// <summary>A short description such as <c>read -> 1</c>, <c>write 2</c> or <c>cas 1->2 ?</c>.</summary>
     string Describe(Operation<TInput, TOutput> operation);
 

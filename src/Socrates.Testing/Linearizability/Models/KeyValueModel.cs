@@ -39,6 +39,8 @@ public sealed class KeyValueModel : IModel<MapState<string>, KeyValueInput, stri
         return input.Key;
     }
 
+    public bool IsReadOnly(KeyValueInput input) => input?.Kind == KeyValueOperationKind.Get;
+
     public string Describe(Operation<KeyValueInput, string?> operation)
     {
         ArgumentNullException.ThrowIfNull(operation);

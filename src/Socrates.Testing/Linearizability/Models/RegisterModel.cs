@@ -46,6 +46,8 @@ public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, Regis
         };
     }
 
+    public bool IsReadOnly(RegisterInput<T> input) => input?.Kind == RegisterOperationKind.Read;
+
     public string Describe(Operation<RegisterInput<T>, RegisterOutput<T>> operation)
     {
         ArgumentNullException.ThrowIfNull(operation);

@@ -45,6 +45,8 @@ public sealed class VersionedDocumentModel : IModel<MapState<DocumentVersion>, D
         return input.DocumentId;
     }
 
+    public bool IsReadOnly(DocumentInput input) => input?.Kind == DocumentOperationKind.Load;
+
     public string Describe(Operation<DocumentInput, DocumentOutput> operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
