@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using Socrates.Testing.Linearizability.Checking;
 using Socrates.Testing.Linearizability.Models;
 using Socrates.Testing.Linearizability.Simulation;
+using Socrates.Testing.Metrics;
 using Socrates.Testing.Profiles;
 
 namespace Socrates.Testing.Tests.Linearizability.Checking;
@@ -20,29 +21,50 @@ public sealed class CheckerProperties
     [Fact]
     public void Check_AtomicRegisterHistories_AlwaysLinearizable()
     {
-        Run(c =>
+        var (cases, alarms) = (0, 0);
+        try
         {
-            var history = Simulations.Register(c.Options(indeterminateRate: 0.05, failRate: 0.05));
-            return LinearizabilityChecker.Check(new RegisterModel<int>(0), history).Outcome == CheckOutcome.Linearizable;
-        });
+            Run(c =>
+            {
+                var history = Simulations.Register(c.Options(indeterminateRate: 0.05, failRate: 0.05));
+                var linearizable = LinearizabilityChecker.Check(new RegisterModel<int>(0), history).Outcome == CheckOutcome.Linearizable;
+                cases++;
+                alarms += linearizable ? 0 : 1;
+                return linearizable;
+            });
+        }
+        finally
+        {
+            // Shrinking attempts count too: any false alarm makes the rate non-zero.
+            MetricsWriter.Write("properties", "checker.false_alarm_rate", cases == 0 ? 1 : (double)alarms / cases, "ratio");
+        }
     }
 
     [Fact]
     public void Check_AtomicRegisterWithOneStaleRead_NeverLinearizable()
     {
-        var injected = 0;
-        Run(c =>
+        var (injected, detected) = (0, 0);
+        try
         {
-            var history = Simulations.InjectStaleRead(Simulations.Register(c.Options(indeterminateRate: 0.05, failRate: 0.05)), c.Seed);
-            if (history is null)
+            Run(c =>
             {
-                return true; // no read follows two ordered writes: nothing to inject
-            }
+                var history = Simulations.InjectStaleRead(Simulations.Register(c.Options(indeterminateRate: 0.05, failRate: 0.05)), c.Seed);
+                if (history is null)
+                {
+                    return true; // no read follows two ordered writes: nothing to inject
+                }
 
-            injected++;
-            var result = LinearizabilityChecker.Check(new RegisterModel<int>(0), history);
-            return result.Outcome == CheckOutcome.NotLinearizable && result.Violation is not null;
-        });
+                injected++;
+                var result = LinearizabilityChecker.Check(new RegisterModel<int>(0), history);
+                var caught = result.Outcome == CheckOutcome.NotLinearizable && result.Violation is not null;
+                detected += caught ? 1 : 0;
+                return caught;
+            });
+        }
+        finally
+        {
+            MetricsWriter.Write("properties", "checker.stale_read_detection_rate", injected == 0 ? 0 : (double)detected / injected, "ratio");
+        }
 
         Assert.True(injected > 0, "no case had a read to make stale; the generator is too small to test anything");
     }
