@@ -36,6 +36,8 @@ internal static class LinearizationSearch
         var steps = 0L;
         int[] longest = [];
         var blocked = -1;
+        var completedDepth = 0; // completed (not indeterminate) operations on the stack
+        var longestCompleted = -1;
 
         while (head.Next is not null)
         {
@@ -60,6 +62,7 @@ internal static class LinearizationSearch
                     {
                         cache.Add(new CacheKey<TState>((ulong[])linearized.Clone(), setHash, step.NextState!));
                         calls.Push((entry, state));
+                        completedDepth += op.Status == OperationStatus.Ok ? 1 : 0;
                         state = step.NextState!;
                         entry.Lift();
                         entry = head.Next;
@@ -81,9 +84,12 @@ internal static class LinearizationSearch
                 return new SearchResult(CheckOutcome.Linearizable, [], -1, steps);
             }
 
-            if (calls.Count > longest.Length || blocked < 0)
+            // The most completed operations placed, then the fewest indeterminate ones: the
+            // clearest explanation (an optional write placed early only muddles it).
+            if (completedDepth > longestCompleted || (completedDepth == longestCompleted && calls.Count < longest.Length))
             {
                 longest = [.. calls.Reverse().Select(c => c.Call.Operation)];
+                longestCompleted = completedDepth;
                 blocked = entry.Operation;
             }
 
@@ -93,6 +99,7 @@ internal static class LinearizationSearch
             }
 
             var (call, before) = calls.Pop();
+            completedDepth -= operations[call.Operation].Status == OperationStatus.Ok ? 1 : 0;
             state = before;
             Bitset.Clear(linearized, call.Operation);
             setHash ^= Bitset.ZobristKey(call.Operation);
