@@ -1,0 +1,34 @@
+namespace Socrates.Testing.Linearizability.Checking;
+
+/// <summary>Options of <see cref="LinearizabilityChecker"/>.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>No time limit, minimised violations.</summary>
+    public static CheckOptions Default { get; } = new();
+
+    /// <summary>
+    /// The time budget for the whole check (all partitions, and shrinking a violation). When it
+    /// runs out before a verdict the outcome is <see cref="CheckOutcome.Unknown"/>. Null: no limit.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// After a violation, search for the shortest prefix of the failing partition that is already
+    /// not linearizable (binary search; costs a few more checks of at most the same size).
+    /// </summary>
+    public bool MinimizeViolation { get; init; } = true;
+
+    /// <summary>The clock the time budget is measured on.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Throws when the options make no sense.</summary>
+    public void Validate()
+    {
+        if (Timeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, $"The time budget must be positive, or null for none; it was '{timeout}'.");
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Socrates.Testing.Linearizability.Histories;
+using Socrates.Testing.Linearizability.Models;
+
+namespace Socrates.Testing.Linearizability.Checking;
+
+/// <summary>
+/// Decides whether a history is linearizable against a model. Failed operations are removed;
+/// the rest are split by the model's partition key and each partition is searched on its own
+/// (see <see cref="LinearizationSearch"/>). A time budget that runs out answers
+/// <see cref="CheckOutcome.Unknown"/>.
+/// </summary>
+public static class LinearizabilityChecker
+{
+    private const long MinimumProbeSteps = 50_000;
+    private const long ProbeStepFactor = 4;
+
+    /// <summary>Checks <paramref name="history"/> against <paramref name="model"/>.</summary>
+    public static CheckResult<TInput, TOutput> Check<TState, TInput, TOutput>(
+        IModel<TState, TInput, TOutput> model,
+        History<TInput, TOutput> history,
+        CheckOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TState : notnull
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(history);
+        options ??= CheckOptions.Default;
+        options.Validate();
+
+        var started = Stopwatch.GetTimestamp();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timer = options.Timeout is { } timeout
+            ? new CancellationTokenSource(timeout, options.TimeProvider)
+            : null;
+        using var registration = timer?.Token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), budget);
+        var token = budget.Token;
+
+        var failed = history.Count(o => o.Status == OperationStatus.Failed);
+        // Failed operations did not happen; indeterminate read-only ones change nothing either way.
+        var partitions = history
+            .Where(o => o.Status != OperationStatus.Failed)
+            .Where(o => o.Status != OperationStatus.Indeterminate || !model.IsReadOnly(o.Input))
+            .GroupBy(o => model.PartitionKey(o.Input) ?? string.Empty, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var partitioned = history.Any(o => model.PartitionKey(o.Input) is not null);
+
+        var results = new List<PartitionResult<TInput, TOutput>>(partitions.Count);
+        foreach (var group in partitions)
+        {
+            var operations = group.ToArray();
+            var key = partitioned ? group.Key : null;
+            var search = LinearizationSearch.Run(model, operations, token);
+            var violation = search.Outcome == CheckOutcome.NotLinearizable
+                ? Explain(model, key, operations, search, options.MinimizeViolation, token)
+                : null;
+            results.Add(new PartitionResult<TInput, TOutput>(key, search.Outcome, operations.Length, search.Steps, violation));
+        }
+
+        var outcome = results.Any(r => r.Outcome == CheckOutcome.NotLinearizable) ? CheckOutcome.NotLinearizable
+            : results.Any(r => r.Outcome == CheckOutcome.Unknown) ? CheckOutcome.Unknown
+            : CheckOutcome.Linearizable;
+        return new CheckResult<TInput, TOutput>(outcome, results, failed, Stopwatch.GetElapsedTime(started), model.Describe);
+    }
+
+    /// <summary>
+    /// Shrinks a failing partition to its shortest failing prefix and turns the search's longest
+    /// partial linearization into words.
+    /// </summary>
+    private static Violation<TInput, TOutput> Explain<TState, TInput, TOutput>(
+        IModel<TState, TInput, TOutput> model,
+        string? key,
+        Operation<TInput, TOutput>[] operations,
+        SearchResult failure,
+        bool minimize,
+        CancellationToken token)
+        where TState : notnull
+    {
+        // operations are in invocation order (History sorts them so).
+        Func<TInput, bool> isReadOnly = model.IsReadOnly;
+        var best = (Prefix: PrefixHistory.Of(operations, operations.Length, isReadOnly), Search: failure);
+
+        // A shorter prefix turns the operations overlapping its end indeterminate, which can make
+        // proving it non-linearizable exponentially dearer; shrinking stops rather than pay that.
+        var probeSteps = Math.Max(MinimumProbeSteps, failure.Steps * ProbeStepFactor);
+        var minimal = true;
+        if (minimize)
+        {
+            // P(k) not linearizable implies P(k+1) not linearizable (see PrefixHistory), so binary search.
+            var low = 1;
+            var high = operations.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                var prefix = PrefixHistory.Of(operations, middle, isReadOnly);
+                var search = LinearizationSearch.Run(model, prefix.Operations, token, probeSteps);
+                if (search.Outcome == CheckOutcome.Unknown)
+                {
+                    // Out of time or over the step allowance: keep the shortest failing prefix found so far.
+                    minimal = false;
+                    break;
+                }
+
+                if (search.Outcome == CheckOutcome.NotLinearizable)
+                {
+                    high = middle;
+                    best = (prefix, search);
+                }
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+        }
+        else
+        {
+            minimal = false;
+        }
+
+        var (chosen, result) = best;
+        var original = operations.ToDictionary(o => o.Id);
+        var state = model.InitialState;
+        var steps = new List<LinearizationStep<TInput, TOutput>>(result.LongestLinearization.Count);
+        foreach (var index in result.LongestLinearization)
+        {
+            var op = chosen.Operations[index];
+            state = op.Status == OperationStatus.Ok
+                ? model.Apply(state, op.Input, op.Output!).NextState!
+                : model.ApplyIndeterminate(state, op.Input);
+            steps.Add(new LinearizationStep<TInput, TOutput>(original[op.Id], model.DescribeState(state)));
+        }
+
+        var blocked = chosen.Operations[result.BlockedOperation];
+        var described = model.Describe(blocked);
+        var stateText = model.DescribeState(state);
+        var reason = model.Apply(state, blocked.Input, blocked.Output!).IsLegal
+            ? $"{described} fits the state {stateText} here, but every order that places it leads to a dead end"
+            : $"{described} but the state is {stateText}";
+
+        return new Violation<TInput, TOutput>(
+            key,
+            new History<TInput, TOutput>(chosen.Operations.Select(o => original[o.Id])),
+            chosen.ContextIds,
+            operations.Length,
+            minimal,
+            model.DescribeState(model.InitialState),
+            steps,
+            original[blocked.Id],
+            stateText,
+            reason);
+    }
+}

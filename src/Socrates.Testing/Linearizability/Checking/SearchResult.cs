@@ -1,0 +1,8 @@
+namespace Socrates.Testing.Linearizability.Checking;
+
+/// <summary>
+/// What one search over one partition found. On a violation: the longest partial linearization
+/// reached (operation indices in order) and the operation whose completion forced the search
+/// back from it.
+/// </summary>
+internal sealed record SearchResult(CheckOutcome Outcome, IReadOnlyList<int> LongestLinearization, int BlockedOperation, long Steps);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Socrates.Testing.Linearizability.Histories;
+
+namespace Socrates.Testing.Linearizability.Models;
+
+/// <summary>A read/write register holding one <typeparamref name="T"/>, initially <c>initial</c>.</summary>
+public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, RegisterOutput<T>>
+{
+    private readonly IEqualityComparer<T?> _values;
+
+    public RegisterModel(T? initial = default, IEqualityComparer<T?>? valueComparer = null)
+    {
+        InitialState = new RegisterState<T>(initial);
+        _values = valueComparer ?? EqualityComparer<T?>.Default;
+    }
+
+    public RegisterState<T> InitialState { get; }
+
+    /// <summary>Whether two register values are equal.</summary>
+    protected bool SameValue(T? a, T? b) => _values.Equals(a, b);
+
+    public virtual StepResult<RegisterState<T>> Apply(RegisterState<T> state, RegisterInput<T> input, RegisterOutput<T> output)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Kind switch
+        {
+            RegisterOperationKind.Read => SameValue(state.Value, output.Value)
+                ? StepResult<RegisterState<T>>.Legal(state)
+                : StepResult<RegisterState<T>>.Illegal,
+            RegisterOperationKind.Write => StepResult<RegisterState<T>>.Legal(new RegisterState<T>(input.Value)),
+            _ => throw new ArgumentException($"A plain register has no '{input.Kind}' operation; use {nameof(CasRegisterModel<T>)}.", nameof(input)),
+        };
+    }
+
+    public virtual RegisterState<T> ApplyIndeterminate(RegisterState<T> state, RegisterInput<T> input)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Kind switch
+        {
+            RegisterOperationKind.Read => state,
+            RegisterOperationKind.Write => new RegisterState<T>(input.Value),
+            RegisterOperationKind.Cas => SameValue(state.Value, input.Expected) ? new RegisterState<T>(input.Value) : state,
+            _ => throw new ArgumentException($"Unknown register operation '{input.Kind}'.", nameof(input)),
+        };
+    }
+
+    public bool IsReadOnly(RegisterInput<T> input) => input?.Kind == RegisterOperationKind.Read;
+
+    public string Describe(Operation<RegisterInput<T>, RegisterOutput<T>> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var input = operation.Input;
+        var known = operation.Status == OperationStatus.Ok;
+        return input.Kind switch
+        {
+            RegisterOperationKind.Read => known ? $"read -> {Show(operation.Output.Value)}" : "read -> ?",
+            RegisterOperationKind.Write => known ? $"write {Show(input.Value)}" : $"write {Show(input.Value)} ?",
+            RegisterOperationKind.Cas => $"cas {Show(input.Expected)}->{Show(input.Value)}"
+                + (known ? (operation.Output.Succeeded ? " ok" : " failed") : " ?"),
+            _ => input.Kind.ToString(),
+        };
+    }
+
+    public string DescribeState(RegisterState<T> state) => state?.ToString() ?? "nil";
+
+    internal static string Show(T? value) => value switch
+    {
+        null => "nil",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "nil",
+    };
+}
