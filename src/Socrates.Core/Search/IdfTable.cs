@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Socrates.Core.Search;
@@ -11,10 +10,10 @@ namespace Socrates.Core.Search;
 /// </summary>
 public sealed class IdfTable
 {
-    private readonly FrozenDictionary<FeatureKey, int> _documentFrequency;
+    private readonly Dictionary<FeatureKey, int> _documentFrequency;
     private readonly float _unseenIdf;
 
-    private IdfTable(int documentCount, FrozenDictionary<FeatureKey, int> documentFrequency)
+    private IdfTable(int documentCount, Dictionary<FeatureKey, int> documentFrequency)
     {
         DocumentCount = documentCount;
         _documentFrequency = documentFrequency;
@@ -23,7 +22,7 @@ public sealed class IdfTable
     }
 
     /// <summary>No corpus: every feature weighs the same (IDF 1).</summary>
-    public static IdfTable Empty { get; } = new(0, FrozenDictionary<FeatureKey, int>.Empty);
+    public static IdfTable Empty { get; } = new(0, new Dictionary<FeatureKey, int>());
 
     public int DocumentCount { get; }
 
@@ -36,18 +35,18 @@ public sealed class IdfTable
     public static IdfTable Fit(IEnumerable<string> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        // Feature extraction in parallel; the merge only adds, so the order does not matter.
+        var perDocument = documents.AsParallel().Select(d => TextFeatures.Count(d).Keys.ToArray()).ToList();
         var frequency = new Dictionary<FeatureKey, int>();
-        var count = 0;
-        foreach (var document in documents)
+        foreach (var keys in perDocument)
         {
-            count++;
-            foreach (var key in TextFeatures.Count(document).Keys)
+            foreach (var key in keys)
             {
                 frequency[key] = frequency.TryGetValue(key, out var n) ? n + 1 : 1;
             }
         }
 
-        return new IdfTable(count, frequency.ToFrozenDictionary());
+        return new IdfTable(perDocument.Count, frequency);
     }
 
     internal float Idf(FeatureKey key) =>
@@ -56,7 +55,7 @@ public sealed class IdfTable
     // Smoothed IDF (as scikit-learn's smooth_idf): ln((1 + N) / (1 + df)) + 1, never zero.
     private static float Smooth(int documents, int df) => (float)(Math.Log((1.0 + documents) / (1.0 + df)) + 1.0);
 
-    private static string ComputeFingerprint(int documentCount, FrozenDictionary<FeatureKey, int> frequency)
+    private static string ComputeFingerprint(int documentCount, IReadOnlyDictionary<FeatureKey, int> frequency)
     {
         var hash = Fnv1a.Hash64((ulong)documentCount);
         foreach (var (key, df) in frequency.OrderBy(p => p.Key.Kind).ThenBy(p => p.Key.Hash))

@@ -22,7 +22,7 @@ public sealed class IvfIndex
     private readonly float[] _centroids;
     private readonly ImmutableArray<VectorBlock> _lists;
     private readonly ImmutableDictionary<string, int> _locator;
-    private readonly ulong _centroidHash;
+    private readonly ScopeCounts _scopeCounts;
 
     internal IvfIndex(
         int dimensions,
@@ -33,8 +33,12 @@ public sealed class IvfIndex
         float[] centroids,
         ImmutableArray<VectorBlock> lists,
         ImmutableDictionary<string, int> locator,
-        ulong checksum)
+        ulong checksum,
+        ScopeCounts scopeCounts,
+        double? calibratedRecall)
     {
+        _scopeCounts = scopeCounts;
+        CalibratedRecall = calibratedRecall;
         Dimensions = dimensions;
         EmbedderVersion = embedderVersion;
         DefaultProbes = defaultProbes;
@@ -43,7 +47,6 @@ public sealed class IvfIndex
         _centroids = centroids;
         _lists = lists;
         _locator = locator;
-        _centroidHash = HashCentroids(centroids, dimensions);
         Checksum = checksum;
     }
 
@@ -65,9 +68,14 @@ public sealed class IvfIndex
 
     public int Count => _locator.Count;
 
+    /// <summary>Recall@10 the calibration measured at <see cref="DefaultProbes"/> (null when not calibrated).</summary>
+    public double? CalibratedRecall { get; }
+
     internal ReadOnlySpan<float> Centroids => _centroids;
 
     internal ImmutableArray<VectorBlock> Lists => _lists;
+
+    internal bool TryLocate(string id, out int list) => _locator.TryGetValue(id, out list);
 
     public bool Contains(string id) => _locator.ContainsKey(id);
 
@@ -118,8 +126,15 @@ public sealed class IvfIndex
         }
 
         var blocks = members.Select(m => VectorBlock.From(m, dimensions)).ToImmutableArray();
-        var index = new IvfIndex(dimensions, embedderVersion, probes, generation, 0, centroids, blocks, locator.ToImmutable(), 0);
-        return index.WithChecksum(index.ComputeChecksum());
+        var index = new IvfIndex(dimensions, embedderVersion, probes, generation, 0, centroids, blocks, locator.ToImmutable(), 0, ScopeCounts.From(sorted), null);
+        index = index.WithChecksum(index.ComputeChecksum());
+        if (options.Probes is null && options.CalibrationTargetRecall is { } target && sorted.Count > 1 && index.ListCount > 1)
+        {
+            var (calibrated, recall) = ProbeCalibration.Calibrate(index, all, target, options.CalibrationQueries, options.Seed);
+            index = new IvfIndex(dimensions, embedderVersion, calibrated, generation, 0, centroids, blocks, index._locator, index.Checksum, index._scopeCounts, recall);
+        }
+
+        return index;
     }
 
     /// <summary>Adds <paramref name="record"/>, or replaces the entry with its id; a new version (sequence + 1).</summary>
@@ -128,19 +143,22 @@ public sealed class IvfIndex
         ArgumentNullException.ThrowIfNull(record);
         VectorBlock.RequireDimensions(record, Dimensions);
         var lists = _lists;
-        var locator = _locator;
         var checksum = Checksum;
-        if (locator.TryGetValue(record.Id, out var oldList))
+        var counts = _scopeCounts;
+        if (_locator.TryGetValue(record.Id, out var oldList))
         {
-            var row = lists[oldList].IndexOf(record.Id);
-            checksum -= HashEntry(lists[oldList].RecordAt(row), oldList);
-            lists = lists.SetItem(oldList, lists[oldList].WithoutRow(row));
+            var block = lists[oldList];
+            var row = block.IndexOf(record.Id);
+            checksum -= HashEntry(block.RecordAt(row), oldList);
+            counts = counts.Remove(block.Scopes[row], block.ProjectIds[row]);
+            lists = lists.SetItem(oldList, block.WithoutRow(row));
         }
 
         var list = KMeans.Nearest(record.Vector, _centroids, Dimensions, out _);
         lists = lists.SetItem(list, lists[list].WithAppended(record));
         checksum += HashEntry(record, list);
-        return new IvfIndex(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence + 1, _centroids, lists, locator.SetItem(record.Id, list), checksum);
+        return new IvfIndex(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence + 1, _centroids, lists,
+            _locator.SetItem(record.Id, list), checksum, counts.Add(record.Scope, record.ProjectId), CalibratedRecall);
     }
 
     /// <summary>Removes entry <paramref name="id"/>; a new version (sequence + 1), or this one when the id is absent.</summary>
@@ -152,10 +170,12 @@ public sealed class IvfIndex
             return this;
         }
 
-        var row = _lists[list].IndexOf(id);
-        var checksum = Checksum - HashEntry(_lists[list].RecordAt(row), list);
+        var block = _lists[list];
+        var row = block.IndexOf(id);
+        var checksum = Checksum - HashEntry(block.RecordAt(row), list);
         return new IvfIndex(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence + 1, _centroids,
-            _lists.SetItem(list, _lists[list].WithoutRow(row)), _locator.Remove(id), checksum);
+            _lists.SetItem(list, block.WithoutRow(row)), _locator.Remove(id), checksum,
+            _scopeCounts.Remove(block.Scopes[row], block.ProjectIds[row]), CalibratedRecall);
     }
 
     /// <summary>
@@ -163,7 +183,9 @@ public sealed class IvfIndex
     /// <paramref name="probes"/> (default <see cref="DefaultProbes"/>) lists nearest the query;
     /// while the scanned lists hold fewer than k admitted entries it widens (doubling the probes),
     /// its last step scanning every list, i.e. an exact search over the filtered subset; so a
-    /// query gets k results whenever k admitted entries exist.
+    /// query gets k results whenever k admitted entries exist. A selective filter (admitting no
+    /// more entries than the probed lists would score) goes straight to that exact filtered scan:
+    /// it scores fewer vectors than the approximate path and misses nothing.
     /// </summary>
     public IvfSearchResult Search(float[] query, string queryEmbedderVersion, int k, ScopeFilter filter, int? probes = null)
     {
@@ -174,8 +196,21 @@ public sealed class IvfIndex
             requested = 1;
         }
 
-        var order = RankLists(query);
         var top = new TopKCollector(k);
+        var expectedScan = (long)Count * requested / ListCount;
+        if (!filter.IsUnfiltered && _scopeCounts.Matching(filter, Count) <= expectedScan)
+        {
+            var scannedAll = 0;
+            foreach (var block in _lists)
+            {
+                block.Scan(query, filter, top);
+                scannedAll += block.Count;
+            }
+
+            return new IvfSearchResult(top.ToSortedList(), requested, ListCount, scannedAll) { FilteredExact = true };
+        }
+
+        var order = RankLists(query);
         var used = 0;
         var matched = 0;
         var scanned = 0;
@@ -297,12 +332,12 @@ public sealed class IvfIndex
 
     /// <summary>This version relabelled as generation <paramref name="generation"/> (used by rebuilds).</summary>
     internal IvfIndex WithGeneration(long generation) =>
-        new(Dimensions, EmbedderVersion, DefaultProbes, generation, Sequence, _centroids, _lists, _locator, Checksum);
+        new(Dimensions, EmbedderVersion, DefaultProbes, generation, Sequence, _centroids, _lists, _locator, Checksum, _scopeCounts, CalibratedRecall);
 
     internal IvfIndex WithChecksum(ulong checksum) =>
-        new(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence, _centroids, _lists, _locator, checksum);
+        new(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence, _centroids, _lists, _locator, checksum, _scopeCounts, CalibratedRecall);
 
-    private int[] RankLists(float[] query)
+    internal int[] RankLists(ReadOnlySpan<float> query)
     {
         var scores = new float[ListCount];
         for (var c = 0; c < scores.Length; c++)

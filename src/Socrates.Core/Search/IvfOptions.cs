@@ -3,9 +3,14 @@ using Microsoft.Extensions.Options;
 namespace Socrates.Core.Search;
 
 /// <summary>
-/// How the IVF-flat index partitions and searches. Unset <see cref="Lists"/> and
-/// <see cref="Probes"/> follow pgvector's guidance: lists = rows / 1000 up to a million rows
-/// (sqrt(rows) beyond), at least 1; probes = sqrt(lists), rounded up.
+/// How the IVF-flat index partitions and searches. Unset <see cref="Lists"/> follows pgvector's
+/// guidance: rows / 1000 up to a million rows (sqrt(rows) beyond), at least 1. Unset
+/// <see cref="Probes"/> starts from pgvector's sqrt(lists) (rounded up) and, when
+/// <see cref="CalibrationTargetRecall"/> is set (the default), is raised at build time to the
+/// smallest value whose recall@10 on a seeded sample of the index's own vectors reaches the
+/// target: pgvector's rule is a starting point, and on weakly clustered embeddings (such as the
+/// hashing embedder's) it falls well short of useful recall. Set the target to null for the
+/// pure pgvector rule.
 /// </summary>
 public sealed class IvfOptions
 {
@@ -16,6 +21,12 @@ public sealed class IvfOptions
 
     /// <summary>Lists scanned per query; null = ceil(sqrt(lists)).</summary>
     public int? Probes { get; set; }
+
+    /// <summary>Recall@10 the calibrated default probes must reach (0 to 1]; null = no calibration.</summary>
+    public double? CalibrationTargetRecall { get; set; } = 0.95;
+
+    /// <summary>Sampled index vectors used as calibration queries.</summary>
+    public int CalibrationQueries { get; set; } = 100;
 
     /// <summary>Lloyd iterations after k-means++ seeding (stops early once assignments settle).</summary>
     public int TrainingIterations { get; set; } = 10;

@@ -34,6 +34,16 @@ public sealed class IvfOptionsValidator : IValidateOptions<IvfOptions>
             failures.Add($"MaxTrainingSamples must be at least 1; was {options.MaxTrainingSamples}.");
         }
 
+        if (options.CalibrationTargetRecall is { } target && (double.IsNaN(target) || target <= 0 || target > 1))
+        {
+            failures.Add($"CalibrationTargetRecall must be in (0, 1]; was {target}.");
+        }
+
+        if (options.CalibrationQueries < 1)
+        {
+            failures.Add($"CalibrationQueries must be at least 1; was {options.CalibrationQueries}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
