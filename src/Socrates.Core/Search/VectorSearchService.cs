@@ -58,6 +58,7 @@ public sealed class VectorSearchService : IDisposable
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            await _store.EnsureSchemaAsync(cancellationToken);
             await _store.SaveKnowledgeEntriesAsync(embedded, cancellationToken);
         }
         finally
