@@ -44,7 +44,7 @@ public sealed class KnowledgeEntryStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = CreateTableSql;
+        command.CommandText = "PRAGMA journal_mode = WAL;\n" + CreateTableSql;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -147,6 +147,12 @@ public sealed class KnowledgeEntryStore
         try
         {
             await connection.OpenAsync(cancellationToken);
+
+            // WAL with synchronous=NORMAL: a commit is durable against a process crash without an
+            // fsync per write (SQLite's recommended pairing); an OS crash may lose the last commits.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch

@@ -54,7 +54,7 @@ public sealed class VectorSearchService : IDisposable
     public async Task ImportAsync(IEnumerable<KnowledgeEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var embedded = entries.Select(Embed).ToList();
+        var embedded = entries.AsParallel().AsOrdered().Select(Embed).ToList();
         await _writeGate.WaitAsync(cancellationToken);
         try
         {

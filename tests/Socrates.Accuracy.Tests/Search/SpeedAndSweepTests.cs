@@ -99,9 +99,9 @@ public sealed class SpeedAndSweepTests
             Assert.True(sweep[i].ScannedFraction >= sweep[i - 1].ScannedFraction);
         }
 
-        Assert.Equal(1.0, sweep[^1].Recall, 9);
         if (!Failpoint.IsActive(SearchFailpoints.ForceProbesOne))
         {
+            Assert.Equal(1.0, sweep[^1].Recall, 9);
             Assert.True(sweep[0].ScannedFraction < 0.5 * sweep[^1].ScannedFraction, $"one probe scanned {sweep[0].ScannedFraction:P0} of the rows");
         }
     }
