@@ -11,7 +11,7 @@ namespace Socrates.Accuracy.Tests.Search;
 /// </summary>
 internal sealed class ProductionSearchRun : IDisposable
 {
-    private static readonly AsyncOnce<ProductionSearchRun> s_shared = new(() => StartAsync(null));
+    private static readonly AsyncOnce<ProductionSearchRun> s_shared = new(StartSharedAsync);
 
     private readonly string _path;
 
@@ -29,6 +29,13 @@ internal sealed class ProductionSearchRun : IDisposable
 
     /// <summary>One run over the whole golden corpus, shared by the tests that read it (built under whatever failpoints the environment turns on).</summary>
     public static Task<ProductionSearchRun> SharedAsync() => s_shared.GetAsync();
+
+    private static async Task<ProductionSearchRun> StartSharedAsync()
+    {
+        var run = await StartAsync(null);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => run.Dispose();
+        return run;
+    }
 
     /// <summary>A fresh run; <paramref name="limit"/> keeps only the first entries (by id) for a faster one.</summary>
     public static async Task<ProductionSearchRun> StartAsync(int? limit)
@@ -53,7 +60,10 @@ internal sealed class ProductionSearchRun : IDisposable
     {
         Service.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
     }
 
     private async Task ExerciseAsync(List<KnowledgeEntry> entries)
