@@ -17,6 +17,7 @@ public static class CliApp
     public static IEnumerable<Command> Commands()
     {
         yield return CheckHistoryCommand.Create();
+        yield return GoldenCommand.Create();
     }
 
     /// <summary>The root command with every command registered.</summary>
