@@ -28,6 +28,12 @@ public static class CacheFailpoints
     public const string LeakPastBound = "cache.leak-past-bound";
 
     /// <summary>
+    /// The eviction policy throws away the newest entry instead of the policy's victim: the cache
+    /// keeps its bound but stops learning the working set (the hit-rate gate goes red).
+    /// </summary>
+    public const string EvictNewest = "cache.eviction.evict-newest";
+
+    /// <summary>
     /// Fault (not a defect): the first attempt of the per-key invalidation after a committed write
     /// throws. Compensation must recover by retrying; used to prove compensation works.
     /// </summary>
