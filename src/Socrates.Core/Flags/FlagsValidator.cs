@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Socrates.Core.Failpoints;
 
 namespace Socrates.Core.Flags;
 
@@ -22,6 +23,11 @@ public sealed class FlagsValidator(ISchemaState schema) : IValidateOptions<Socra
         ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(schema);
         var violations = new List<FlagViolation>();
+        if (Failpoint.IsActive(FlagsFailpoints.ValidatorAcceptsAll))
+        {
+            return violations;
+        }
+
         if (flags.V2Reads && !schema.IsV2SchemaMigrated)
         {
             violations.Add(new FlagViolation(FlagErrorCode.UnsafeCombination, nameof(SocratesFlags.V2Reads), "true",
