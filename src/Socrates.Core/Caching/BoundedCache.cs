@@ -36,13 +36,14 @@ namespace Socrates.Core.Caching;
 /// 1 000 most popular keys; at capacities 500 / 2 000 / 3 000 SIEVE led by 8 / 4 / 2.5 points.
 /// SIEVE also makes a hit a flag store instead of a list move.</para>
 /// <para><b>Why not Microsoft.Extensions.Caching.Memory.</b> Its <c>MemoryCache</c> has no
-/// conditional install (nothing like a generation check, so a read overlapping a write could put the
-/// old value back), no flush cheaper than visiting every entry (each entry would need its own change
-/// token), and its <c>SizeLimit</c> counts caller-declared sizes, refuses an entry that does not fit
-/// and schedules compaction to run in the background (documented on learn.microsoft.com, "Use SetSize,
-/// Size, and SizeLimit to limit cache size"; dotnet/runtime#42624), so "make room, then insert" is not
-/// something one call does. Building the bound, the stamps and the coalescing on top of it would
-/// have needed a second index of our own anyway.</para>
+/// conditional install: nothing like a generation check, so a load that overlapped a write could
+/// put the old value back, and its flushes (<c>Clear</c>, or a change token shared by every entry)
+/// do not refuse installs by loads begun before them. Its <c>SizeLimit</c> counts sizes the caller
+/// declares per entry, refuses an entry that would exceed the limit and schedules compaction on a
+/// background task (learn.microsoft.com, "Use SetSize, Size, and SizeLimit to limit cache size";
+/// dotnet/runtime#42624 and #97736), so "make room, then insert" is not one atomic step and the
+/// hit rate after the limit depends on when compaction ran. The stamps, the coalescing and the
+/// bound would have needed a second index of our own on top of it anyway.</para>
 /// <para>One lock guards all state. That keeps the invariants simple to state and to check; the
 /// loader and the size function run outside it only where noted (the size function runs inside).</para>
 /// </remarks>

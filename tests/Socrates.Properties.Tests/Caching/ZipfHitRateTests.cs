@@ -59,7 +59,8 @@ public sealed class ZipfHitRateTests
 
         Assert.InRange(oracle, 0.70, 0.80); // sanity of the workload itself: H(1000)/H(10000) ≈ 0.764
         Assert.True(sieve >= lru, $"SIEVE ({sieve:F4}) should not do worse than LRU ({lru:F4}) here; revisit the default policy.");
-        Assert.True(defaultRate / oracle >= 0.85, $"hit rate {defaultRate:F4} is below 85 % of the oracle's {oracle:F4}");
+        Assert.True(defaultRate >= 0.70, $"hit rate {defaultRate:F4} is below 0.70");
+        Assert.True(defaultRate / oracle >= 0.92, $"hit rate {defaultRate:F4} is below 92 % of the oracle's {oracle:F4}");
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public sealed class ZipfHitRateTests
         }
 
         Assert.True(broken < 0.70, $"with the newest entry evicted the hit rate is still {broken:F4}");
+        Assert.True(broken / workload.OracleHitRate(Capacity) < 0.92, $"with the newest entry evicted the hit rate is still {broken:F4}");
     }
 
     [Fact]
