@@ -350,6 +350,71 @@ public sealed class BoundedCache<TKey, TValue>
         }
     }
 
+    /// <summary>
+    /// Walks the internal list and index and returns the first inconsistency found, or null:
+    /// list links agree both ways, every listed node is indexed and vice versa, the tracked
+    /// byte total is the sum of the entries, the hand is on the list, and the bounds hold.
+    /// For tests; O(n) under the lock.
+    /// </summary>
+    internal string? FindInconsistency()
+    {
+        lock (_gate)
+        {
+            var listed = 0;
+            long bytes = 0;
+            var handSeen = _hand is null;
+            Node? previous = null;
+            for (var node = _head; node is not null; node = node.Next)
+            {
+                if (!ReferenceEquals(node.Prev, previous))
+                {
+                    return $"node '{node.Key}' has a wrong back link";
+                }
+
+                if (!_entries.TryGetValue(node.Key, out var indexed) || !ReferenceEquals(indexed, node))
+                {
+                    return $"node '{node.Key}' is listed but not indexed";
+                }
+
+                handSeen |= ReferenceEquals(node, _hand);
+                listed++;
+                bytes += node.Bytes;
+                previous = node;
+                if (listed > _entries.Count)
+                {
+                    return "the list is longer than the index (cycle?)";
+                }
+            }
+
+            if (!ReferenceEquals(previous, _tail))
+            {
+                return "the tail is not the last node";
+            }
+
+            if (listed != _entries.Count)
+            {
+                return $"{listed} nodes listed but {_entries.Count} indexed";
+            }
+
+            if (bytes != _bytes)
+            {
+                return $"tracked bytes {_bytes} differ from the entries' sum {bytes}";
+            }
+
+            if (!handSeen)
+            {
+                return "the SIEVE hand points to a node that is not on the list";
+            }
+
+            if (_entries.Count > _maxEntries || _bytes > _maxBytes)
+            {
+                return $"bounds exceeded: {_entries.Count} entries, {_bytes} bytes";
+            }
+
+            return null;
+        }
+    }
+
     private async Task LoadAsync(TKey key, Func<TKey, CancellationToken, Task<TValue?>> loader, Flight flight)
     {
         TValue? value;
