@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using Socrates.Benchmarks.Reference;
+
+namespace Socrates.Benchmarks.SelfTest;
+
+/// <summary>
+/// Proves the benchmark gates can fail. <see cref="Slow"/> does four units of work,
+/// <see cref="Fast"/> one, so the speed-up gate sees ~4x and the regression gate sees
+/// <see cref="Fast"/> unchanged against its baseline. When the environment variable
+/// <c>SOCRATES_FAILPOINTS</c> names <c>bench.selftest.delay</c>, <see cref="Fast"/> does eight
+/// units instead: the speed-up falls to ~0.5x and the regression to ~+700%, and both gates must
+/// go red. The variable is read directly here: failpoint catalogs are discovered only in the
+/// Socrates.Core assembly, and this canary belongs to the benchmark harness, not to the core.
+/// </summary>
+public class SelfTestBenchmarks
+{
+    public const string DelayFailpoint = "bench.selftest.delay";
+
+    private const int UnitPasses = 1;
+    private readonly int _fastPasses = IsDelayActive() ? 8 * UnitPasses : UnitPasses;
+
+    [Benchmark(Baseline = true)]
+    public ulong Slow() => FixedWorkload.Run(4 * UnitPasses);
+
+    [Benchmark]
+    public ulong Fast() => FixedWorkload.Run(_fastPasses);
+
+    /// <summary>True when <c>SOCRATES_FAILPOINTS</c> (comma separated) contains <see cref="DelayFailpoint"/>.</summary>
+    public static bool IsDelayActive() =>
+        (Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Contains(DelayFailpoint, StringComparer.Ordinal);
+}
