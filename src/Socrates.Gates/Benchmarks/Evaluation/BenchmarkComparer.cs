@@ -8,9 +8,10 @@ namespace Socrates.Gates.Benchmarks.Evaluation;
 /// <summary>
 /// Turns a benchmark run into comparison outcomes (pure: no files written). See
 /// docs/benchmarks.md for what each kind computes; in short, with r = candidate/baseline time:
-/// speedup = 1/r reported at its lower bound, ratio = r at its upper bound, regression =
-/// r - 1 at its upper bound (normalised times, 0 unless significant), and a difference within
-/// the noise floors counts as none (speedup 1, ratio 1, regression 0).
+/// a difference counts only when the Mann-Whitney test finds it significant at the configured
+/// confidence AND its estimate is beyond both noise floors; then speedup = 1/r at its lower
+/// bound, ratio = r at its upper bound, regression = r - 1 at its upper bound (normalised
+/// times). Otherwise the comparison reports "no difference": speedup 1, ratio 1, regression 0.
 /// </summary>
 public static class BenchmarkComparer
 {
@@ -54,9 +55,9 @@ public static class BenchmarkComparer
         }
 
         return definition.Kind == ComparisonKind.Speedup
-            ? Timed(definition, time, value: time.WithinNoiseFloor ? 1 : 1 / time.RatioUpper, estimate: 1 / time.Ratio,
+            ? Timed(definition, time, value: time.IsDifference ? 1 / time.RatioUpper : 1, estimate: 1 / time.Ratio,
                 lower: 1 / time.RatioUpper, upper: 1 / time.RatioLower, null, baselineSide, candidateSide)
-            : Timed(definition, time, value: time.WithinNoiseFloor ? 1 : time.RatioUpper, estimate: time.Ratio,
+            : Timed(definition, time, value: time.IsDifference ? time.RatioUpper : 1, estimate: time.Ratio,
                 lower: time.RatioLower, upper: time.RatioUpper, null, baselineSide, candidateSide);
     }
 
@@ -107,9 +108,8 @@ public static class BenchmarkComparer
             return ComparisonOutcome.ForError(definition, error!, baselineSide, currentSide);
         }
 
-        var counts = time.Significant && !time.WithinNoiseFloor;
         var normalisation = $"times divided by the median of '{referenceResult.FullName}' in the same run: {referenceMedian:F1} ns now, {baseline.Reference.MedianNs:F1} ns when the baseline was written";
-        return Timed(definition, time, value: counts ? time.RatioUpper - 1 : 0, estimate: time.Ratio - 1,
+        return Timed(definition, time, value: time.IsDifference ? time.RatioUpper - 1 : 0, estimate: time.Ratio - 1,
             lower: time.RatioLower - 1, upper: time.RatioUpper - 1, normalisation, baselineSide, currentSide);
     }
 

@@ -17,6 +17,9 @@ internal sealed record TimeComparison(
     bool WithinNoiseFloor,
     double MedianDifferenceNs)
 {
+    /// <summary>True when the difference counts: significant and beyond both noise floors.</summary>
+    public bool IsDifference => Significant && !WithinNoiseFloor;
+
     /// <summary>
     /// Compares samples (both positive). <paramref name="nanosecondsPerUnit"/> turns a sample
     /// difference into nanoseconds for the absolute floor (1 for samples in ns; the reference

@@ -7,7 +7,8 @@ namespace Socrates.Gates.Benchmarks.Statistics;
 /// </summary>
 public static class MannWhitneyTest
 {
-    public static MannWhitneyResult Run(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    /// <param name="method">Null chooses (exact when possible); <see cref="MannWhitneyMethod.Normal"/> forces the approximation.</param>
+    public static MannWhitneyResult Run(IReadOnlyList<double> x, IReadOnlyList<double> y, MannWhitneyMethod? method = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -30,7 +31,13 @@ public static class MannWhitneyTest
         var variance = n * (double)m / 12 * (total + 1 - (tieTerm / (total * (total - 1.0))));
         var z = ZScore(u, mean, variance);
 
-        if (!hasTies && n < MannWhitneyDistribution.ExactLimit && m < MannWhitneyDistribution.ExactLimit)
+        var exactPossible = !hasTies && n < MannWhitneyDistribution.ExactLimit && m < MannWhitneyDistribution.ExactLimit;
+        if (method == MannWhitneyMethod.Exact && !exactPossible)
+        {
+            throw new ArgumentException($"The exact test needs samples without ties, each under {MannWhitneyDistribution.ExactLimit} values; got {n} and {m}{(hasTies ? " with ties" : string.Empty)}.", nameof(method));
+        }
+
+        if (exactPossible && method != MannWhitneyMethod.Normal)
         {
             var distribution = MannWhitneyDistribution.For(n, m);
             var k = (int)Math.Round(u);

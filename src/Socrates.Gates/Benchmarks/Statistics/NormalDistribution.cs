@@ -23,19 +23,19 @@ public static class NormalDistribution
             return 1;
         }
 
-        if (z < -8)
+        if (z <= -3)
         {
-            // Far lower tail: the asymptotic (Mills ratio) continued fraction, relative accuracy.
+            // Tails: the Mills-ratio continued fraction, accurate to ~1e-15 relative for |z| >= 3.
             return Density(z) / TailContinuedFraction(-z);
         }
 
-        if (z > 8)
+        if (z >= 3)
         {
             return 1 - (Density(z) / TailContinuedFraction(z));
         }
 
-        // Taylor series of the integral of the density (Marsaglia 2004): converges for every z,
-        // absolute error near machine precision for |z| <= 8.
+        // Taylor series of the integral of the density (Marsaglia 2004): absolute error near
+        // machine precision for |z| < 3.
         double sum = z, term = z, previous = 0, square = z * z;
         for (var i = 1.0; sum != previous; i += 2)
         {
@@ -79,7 +79,7 @@ public static class NormalDistribution
     private static double TailContinuedFraction(double x)
     {
         var fraction = x;
-        for (var k = 60; k >= 1; k--)
+        for (var k = 100; k >= 1; k--)
         {
             fraction = x + (k / fraction);
         }
