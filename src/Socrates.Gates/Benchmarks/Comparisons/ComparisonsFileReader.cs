@@ -174,7 +174,7 @@ public static partial class ComparisonsFileReader
                 errors.Add($"{where}: benchmark: only a regression names one benchmark; a {kindText} names 'baseline' and 'candidate'");
             }
 
-            if (baseline is not null && candidate is not null && baseline == candidate)
+            if (baseline is not null && candidate is not null && baseline.ToString() == candidate.ToString())
             {
                 errors.Add($"{where}: candidate: the same benchmark as the baseline ({baseline}); a comparison with itself proves nothing");
             }
