@@ -36,7 +36,7 @@ public static class BaselineCommand
             results = Path.GetFullPath(options.Required("results"));
             profile = options.Required("profile");
             target = Path.GetFullPath(options.Required("out"));
-            failpoints = BenchmarkComparisonCommand.SplitList(options.Optional("failpoints") ?? Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS"));
+            failpoints = BenchmarkComparisonCommand.SplitList(options.Raw("failpoints") ?? Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS"));
         }
         catch (Exception e) when (e is ArgumentException or ComparisonsFileException)
         {

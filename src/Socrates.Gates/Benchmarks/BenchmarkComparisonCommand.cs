@@ -44,7 +44,7 @@ public static class BenchmarkComparisonCommand
             results = Path.GetFullPath(options.Optional("results") ?? Path.Combine(artifacts, "benchmarks", "results"));
             baselinePath = options.Optional("baseline") is { } b ? Path.GetFullPath(b) : null;
             profile = options.Optional("profile") ?? Environment.GetEnvironmentVariable("SOCRATES_PROFILE") ?? "quick";
-            failpoints = SplitList(options.Optional("failpoints") ?? Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS"));
+            failpoints = SplitList(options.Raw("failpoints") ?? Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS"));
         }
         catch (ArgumentException e)
         {

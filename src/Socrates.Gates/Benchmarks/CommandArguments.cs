@@ -48,6 +48,9 @@ internal sealed class CommandArguments
         return new CommandArguments(values);
     }
 
+    /// <summary>The value as given (possibly empty), or null when the option is absent.</summary>
+    public string? Raw(string name) => _values.TryGetValue(name, out var value) ? value : null;
+
     public string? Optional(string name) => _values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
     public string Required(string name) =>
