@@ -25,6 +25,13 @@ public class SelfTestBenchmarks
     [Benchmark]
     public ulong Fast() => FixedWorkload.Run(_fastPasses);
 
+    /// <summary>
+    /// The calibration workload, measured in this class so that it runs seconds (not minutes)
+    /// from <see cref="Fast"/>: the regression check normalises by it (see benchmarks/comparisons.json).
+    /// </summary>
+    [Benchmark]
+    public ulong Reference() => FixedWorkload.Run(2);
+
     /// <summary>True when <c>SOCRATES_FAILPOINTS</c> (comma separated) contains <see cref="DelayFailpoint"/>.</summary>
     public static bool IsDelayActive() =>
         (Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS") ?? string.Empty)

@@ -88,6 +88,10 @@ public class SqliteFloorBenchmarks
     [Benchmark]
     public int PrimaryKeySelect() => ReadOne(_byKey!, Key(NextIndex()));
 
+    /// <summary>The calibration workload measured next to the seeks, for the regression check's normalisation.</summary>
+    [Benchmark]
+    public ulong Reference() => Socrates.Benchmarks.Reference.FixedWorkload.Run(2);
+
     private static string Key(int i) => "row-" + i.ToString("D6", CultureInfo.InvariantCulture);
 
     private static int ReadOne(SqliteCommand command, string key)

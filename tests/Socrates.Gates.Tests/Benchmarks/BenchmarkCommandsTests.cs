@@ -130,7 +130,7 @@ public sealed class BenchmarkCommandsTests
         Assert.Contains("wrote", output, StringComparison.Ordinal);
         Assert.Equal("quick", baseline.Profile);
         Assert.Equal(s_now, baseline.CreatedAt);
-        Assert.Equal(5, baseline.Benchmarks.Count);
+        Assert.Equal(7, baseline.Benchmarks.Count);
         var reference = baseline.Find(baseline.Reference.FullName)!;
         Assert.Equal(1, Socrates.Gates.Benchmarks.Statistics.SampleStatistics.Median(reference.NormalisedSamples), 12);
         Assert.Equal("Rows=1000", baseline.Benchmarks.Single(b => b.Method == "PrimaryKeySelect").Parameters);

@@ -3,7 +3,9 @@ namespace Socrates.Gates.Benchmarks.Comparisons;
 /// <summary>
 /// One entry of the comparisons file. <see cref="Id"/> is the metric name written. Speed-up and
 /// ratio compare <see cref="Baseline"/> with <see cref="Candidate"/> in the same run; a
-/// regression compares <see cref="Benchmark"/> with its stored baseline.
+/// regression compares <see cref="Benchmark"/> with its stored baseline, both normalised by
+/// <see cref="Reference"/> when the entry names one (best: a reference method in the same
+/// benchmark class, measured seconds from it), else by the file's reference.
 /// </summary>
 public sealed record ComparisonDefinition(
     string Id,
@@ -13,7 +15,8 @@ public sealed record ComparisonDefinition(
     BenchmarkSelector? Baseline,
     BenchmarkSelector? Candidate,
     BenchmarkSelector? Benchmark,
-    NoiseFloors Settings)
+    NoiseFloors Settings,
+    BenchmarkSelector? Reference = null)
 {
     /// <summary>The unit of the metric: "x" for speed-ups and ratios, "fraction" for regressions.</summary>
     public string Unit => Kind == ComparisonKind.Regression ? "fraction" : "x";

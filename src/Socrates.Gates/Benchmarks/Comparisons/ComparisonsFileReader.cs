@@ -14,7 +14,7 @@ public static partial class ComparisonsFileReader
     private static readonly string[] s_rootFields = ["$schema", "description", "reference", "defaults", "comparisons"];
     private static readonly string[] s_settingFields = ["confidence", "relativeNoiseFloor", "absoluteNoiseFloorNs"];
     private static readonly string[] s_entryFields =
-        ["id", "title", "kind", "measure", "baseline", "candidate", "benchmark", .. s_settingFields];
+        ["id", "title", "kind", "measure", "baseline", "candidate", "benchmark", "reference", .. s_settingFields];
 
     private static readonly string[] s_selectorFields = ["type", "method", "params"];
     private static readonly string[] s_pairFields = ["baseline", "candidate"];
@@ -98,7 +98,7 @@ public static partial class ComparisonsFileReader
                 errors.Add($"{path}: comparisons: metric name '{duplicate}' is written by more than one comparison (ids must be unique, and 'x.estimate' is taken by comparison 'x')");
             }
 
-            if (reference is null && comparisons.Any(c => c.Kind == ComparisonKind.Regression && c.Measure == ComparisonMeasure.Time))
+            if (reference is null && comparisons.Any(c => c.Kind == ComparisonKind.Regression && c.Measure == ComparisonMeasure.Time && c.Reference is null))
             {
                 errors.Add($"{path}: reference: required when a regression compares time (the stored baseline is normalised by this in-run reference benchmark)");
             }
@@ -164,11 +164,16 @@ public static partial class ComparisonsFileReader
             errors.Add($"{where}: measure: a speedup compares time; compare allocated bytes with kind 'ratio' (candidate/baseline, lower is better)");
         }
 
-        BenchmarkSelector? baseline = null, candidate = null, benchmark = null;
+        BenchmarkSelector? baseline = null, candidate = null, benchmark = null, reference = null;
         if (kind is ComparisonKind.Speedup or ComparisonKind.Ratio)
         {
             baseline = RequiredSelector(entry, "baseline", where, errors);
             candidate = RequiredSelector(entry, "candidate", where, errors);
+            if (entry.TryGetProperty("reference", out _))
+            {
+                errors.Add($"{where}: reference: only a regression is normalised by a reference benchmark; a {kindText} compares two benchmarks of the same run");
+            }
+
             if (entry.TryGetProperty("benchmark", out _))
             {
                 errors.Add($"{where}: benchmark: only a regression names one benchmark; a {kindText} names 'baseline' and 'candidate'");
@@ -182,6 +187,11 @@ public static partial class ComparisonsFileReader
         else if (kind == ComparisonKind.Regression)
         {
             benchmark = RequiredSelector(entry, "benchmark", where, errors);
+            if (entry.TryGetProperty("reference", out var ownReference))
+            {
+                reference = Selector(ownReference, $"{where}: reference", errors);
+            }
+
             foreach (var field in s_pairFields.Where(f => entry.TryGetProperty(f, out _)))
             {
                 errors.Add($"{where}: {field}: a regression compares 'benchmark' with the stored baseline file; remove '{field}'");
@@ -196,7 +206,7 @@ public static partial class ComparisonsFileReader
 
         return errors.Count > before || id is null || kind is null || measure is null
             ? null
-            : new ComparisonDefinition(id, title, kind.Value, measure.Value, baseline, candidate, benchmark, settings);
+            : new ComparisonDefinition(id, title, kind.Value, measure.Value, baseline, candidate, benchmark, settings, reference);
     }
 
     private static NoiseFloors Settings(JsonElement element, NoiseFloors defaults, string where, List<string> errors, bool requireObject)

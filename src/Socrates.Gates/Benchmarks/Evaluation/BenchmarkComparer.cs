@@ -87,7 +87,7 @@ public static class BenchmarkComparer
             return AllocatedRatio(definition, baselineBytes, Side("current", current, "this run", [], "bytes"));
         }
 
-        var (referenceResult, referenceError) = reference!.Resolve(run.Benchmarks);
+        var (referenceResult, referenceError) = (definition.Reference ?? reference!).Resolve(run.Benchmarks);
         if (referenceResult is null)
         {
             return ComparisonOutcome.ForError(definition, "reference: " + referenceError + " (a regression check needs the reference benchmark from the same run)");
@@ -99,16 +99,27 @@ public static class BenchmarkComparer
             return ComparisonOutcome.ForError(definition, $"reference '{referenceResult.FullName}' has a median of {referenceMedian} ns; it must be positive");
         }
 
+        // The stored samples are normalised by the baseline run's file-level reference; an entry
+        // with its own reference is re-normalised by that reference's median in the baseline run.
+        var baselineReference = baseline.Find(referenceResult.FullName);
+        if (baselineReference is null)
+        {
+            return ComparisonOutcome.ForError(definition, $"the stored baseline has no entry for the reference '{referenceResult.FullName}': write the baseline again with the baseline command");
+        }
+
+        var baselineReferenceMedianNs = baselineReference.MedianNs;
+        var rescale = baseline.Reference.MedianNs / baselineReferenceMedianNs;
+        var baselineSamples = entry.NormalisedSamples.Select(s => s * rescale).ToArray();
         var normalised = current.SamplesNs.Select(s => s / referenceMedian).ToArray();
-        var baselineSide = Side("stored baseline", entry.FullName, $"baseline {baseline.Profile} of {baseline.CreatedAt:yyyy-MM-dd}", entry.NormalisedSamples, entry.BytesAllocatedPerOperation);
+        var baselineSide = Side("stored baseline", entry.FullName, $"baseline {baseline.Profile} of {baseline.CreatedAt:yyyy-MM-dd}", baselineSamples, entry.BytesAllocatedPerOperation);
         var currentSide = Side("current", current.FullName, "this run", normalised, current.BytesAllocatedPerOperation);
-        var (time, error) = TimeComparison.Compute(entry.NormalisedSamples, normalised, definition.Settings, referenceMedian);
+        var (time, error) = TimeComparison.Compute(baselineSamples, normalised, definition.Settings, referenceMedian);
         if (time is null)
         {
             return ComparisonOutcome.ForError(definition, error!, baselineSide, currentSide);
         }
 
-        var normalisation = $"times divided by the median of '{referenceResult.FullName}' in the same run: {referenceMedian:F1} ns now, {baseline.Reference.MedianNs:F1} ns when the baseline was written";
+        var normalisation = $"times divided by the median of '{referenceResult.FullName}' in the same run: {referenceMedian:F1} ns now, {baselineReferenceMedianNs:F1} ns when the baseline was written";
         return Timed(definition, time, value: time.IsDifference ? time.RatioUpper - 1 : 0, estimate: time.Ratio - 1,
             lower: time.RatioLower - 1, upper: time.RatioUpper - 1, normalisation, baselineSide, currentSide);
     }

@@ -42,6 +42,15 @@ public sealed class ComparisonsFileReaderTests
     }
 
     [Fact]
+    public void Parse_RegressionWithOwnReference_NeedsNoFileLevelReference()
+    {
+        var file = ComparisonsFileReader.Parse("""{ "comparisons": [ { "id": "x", "kind": "regression", "benchmark": { "type": "A", "method": "B" }, "reference": { "type": "A", "method": "R" } } ] }""", "c.json");
+
+        Assert.Null(file.Reference);
+        Assert.Equal("A.R", file.Comparisons[0].Reference!.ToString());
+    }
+
+    [Fact]
     public void Read_RepositoryComparisonsFile_IsValid()
     {
         var file = ComparisonsFileReader.Read(SamplePaths.ComparisonsFile);
@@ -67,6 +76,7 @@ public sealed class ComparisonsFileReaderTests
     [InlineData("""{ "comparisons": [ { "id": "x", "kind": "ratio", "measure": "allocated", "confidence": 0.99, "baseline": { "type": "A", "method": "B" }, "candidate": { "type": "A", "method": "C" } } ] }""", "allocated bytes are deterministic")]
     [InlineData("""{ "comparisons": [ { "id": "x", "kind": "ratio", "baseline": { "type": "A", "method": "B", "params": { "N": null } }, "candidate": { "type": "A", "method": "C" } } ] }""", "comparisons[0] ('x'): baseline: params.N: expected a string, number or boolean")]
     [InlineData("""{ "comparisons": [] }""", "c.json: comparisons: empty")]
+    [InlineData("""{ "comparisons": [ { "id": "x", "kind": "ratio", "reference": { "type": "A", "method": "R" }, "baseline": { "type": "A", "method": "B" }, "candidate": { "type": "A", "method": "C" } } ] }""", "comparisons[0] ('x'): reference: only a regression is normalised by a reference benchmark")]
     [InlineData("""{ "comparison": [] }""", "c.json: root: comparison: unknown field")]
     [InlineData("""[1, 2]""", "c.json: root: expected an object")]
     public void Parse_InvalidFile_ErrorNamesFileEntryAndField(string json, string expected)

@@ -127,6 +127,33 @@ public sealed class BenchmarkComparerTests
     }
 
     [Fact]
+    public void Compare_EntryWithOwnReference_NormalisesBothSidesByIt()
+    {
+        // The file-level reference drifted (measured in a quiet minute for the baseline, a busy one
+        // now); the class's own reference, measured next to the benchmark, moved with it.
+        var ownReference = Select("Load", "Reference");
+        var baselineRun = Run(
+            Result("Reference", "Fixed", Samples(90, 1_000, 0.01)),
+            Result("Load", "Reference", Samples(91, 2_000, 0.01)),
+            Result("Load", "After", Samples(92, 40_000, 0.01)));
+        var baseline = BaselineStore.Create(baselineRun, s_reference, "ci", DateTimeOffset.UnixEpoch);
+        var busyRun = Run(
+            Result("Reference", "Fixed", Samples(93, 1_000, 0.01)),
+            Result("Load", "Reference", Samples(94, 2_600, 0.01)),
+            Result("Load", "After", Samples(95, 52_000, 0.01)));
+        var withOwn = Regression("bench.load.regression", s_after) with { Reference = ownReference };
+        var withFileLevel = Regression("bench.load.regression", s_after);
+
+        var own = Single(File(s_reference, withOwn), busyRun, baseline);
+        var fileLevel = Single(File(s_reference, withFileLevel), busyRun, baseline);
+
+        Assert.True(own.IsOk, own.Error);
+        Assert.Equal(0, own.Value);
+        Assert.InRange(own.Estimate!.Value, -0.02, 0.02);
+        Assert.True(fileLevel.Value > 0.25, $"the drifted file-level reference reads a 30 % regression: {fileLevel.Value}");
+    }
+
+    [Fact]
     public void Compare_DifferenceBelowAbsoluteFloor_CountsAsNoDifference()
     {
         // 1.0 ns against 1.2 ns: 20 % apart and significant, but 0.2 ns is below a 0.5 ns floor.
