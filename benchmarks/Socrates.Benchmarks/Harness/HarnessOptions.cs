@@ -35,7 +35,7 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
         var profile = string.IsNullOrWhiteSpace(profileName)
             ? BenchmarkProfile.Quick
             : BenchmarkProfile.Find(profileName)
-              ?? throw new ArgumentException($"--profile '{profileName}' is not a profile; use quick, ci or full.", nameof(args));
+              ?? throw new ArgumentException($"--profile '{profileName}' is not a profile; use quick, ci or full.");
 
         // Without a filter BenchmarkDotNet asks on the console which benchmark to run: never in a pipeline.
         if (!rest.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)))
@@ -51,7 +51,7 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
     {
         if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"{args[i]} needs a value.", nameof(args));
+            throw new ArgumentException($"{args[i]} needs a value.");
         }
 
         i++;

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Socrates.Benchmarks.Harness;
 using Socrates.Benchmarks.Reference;
 
 namespace Socrates.Benchmarks.SelfTest;
@@ -9,15 +10,14 @@ namespace Socrates.Benchmarks.SelfTest;
 /// <see cref="Fast"/> unchanged against its baseline. When the environment variable
 /// <c>SOCRATES_FAILPOINTS</c> names <c>bench.selftest.delay</c>, <see cref="Fast"/> does eight
 /// units instead: the speed-up falls to ~0.5x and the regression to ~+700%, and both gates must
-/// go red. The variable is read directly here: failpoint catalogs are discovered only in the
-/// Socrates.Core assembly, and this canary belongs to the benchmark harness, not to the core.
+/// go red. See <see cref="BenchmarkFailpoints"/> for why the variable is read directly.
 /// </summary>
 public class SelfTestBenchmarks
 {
     public const string DelayFailpoint = "bench.selftest.delay";
 
     private const int UnitPasses = 1;
-    private readonly int _fastPasses = IsDelayActive() ? 8 * UnitPasses : UnitPasses;
+    private readonly int _fastPasses = BenchmarkFailpoints.IsActive(DelayFailpoint) ? 8 * UnitPasses : UnitPasses;
 
     [Benchmark(Baseline = true)]
     public ulong Slow() => FixedWorkload.Run(4 * UnitPasses);
@@ -31,10 +31,4 @@ public class SelfTestBenchmarks
     /// </summary>
     [Benchmark]
     public ulong Reference() => FixedWorkload.Run(2);
-
-    /// <summary>True when <c>SOCRATES_FAILPOINTS</c> (comma separated) contains <see cref="DelayFailpoint"/>.</summary>
-    public static bool IsDelayActive() =>
-        (Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS") ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Contains(DelayFailpoint, StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
+using Socrates.Benchmarks.Harness;
 
 namespace Socrates.Benchmarks.Sqlite;
 
@@ -14,6 +15,9 @@ namespace Socrates.Benchmarks.Sqlite;
 /// </summary>
 public class SqliteFloorBenchmarks
 {
+    /// <summary>Failpoint (read from SOCRATES_FAILPOINTS): the primary-key seek no longer uses the index.</summary>
+    public const string NoIndexFailpoint = "bench.sqlite.no-index";
+
     private const int BlobBytes = 512;
 
     private string _directory = string.Empty;
@@ -63,7 +67,12 @@ public class SqliteFloorBenchmarks
             transaction.Commit();
         }
 
-        _byKey = Prepare("SELECT id, data FROM items WHERE id = $key;");
+        // Canary: with bench.sqlite.no-index the seek's predicate becomes "+id = $key"; SQLite's
+        // unary plus keeps the same rows but stops the planner from using the primary-key index,
+        // which is exactly the defect the speed-up gate exists to catch.
+        _byKey = Prepare(BenchmarkFailpoints.IsActive(NoIndexFailpoint)
+            ? "SELECT id, data FROM items WHERE +id = $key;"
+            : "SELECT id, data FROM items WHERE id = $key;");
         _byScan = Prepare("SELECT id, data FROM items WHERE name = $key;");
     }
 
