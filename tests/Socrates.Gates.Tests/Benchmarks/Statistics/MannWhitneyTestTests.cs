@@ -36,7 +36,7 @@ public sealed class MannWhitneyTestTests
     }
 
     [Fact]
-    public void Run_REampleTwoSided_MatchesRExactPValue()
+    public void Run_RExampleTwoSided_MatchesRExactPValue()
     {
         var result = MannWhitneyTest.Run(s_rX, s_rY);
 
