@@ -1,0 +1,60 @@
+namespace Socrates.Benchmarks.Harness;
+
+/// <summary>
+/// The harness's own command line: <c>--profile quick|ci|full</c> and <c>--artifacts DIR</c>;
+/// everything else (e.g. <c>--filter *Sqlite*</c>) is passed to BenchmarkDotNet unchanged.
+/// </summary>
+public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPath, IReadOnlyList<string> BenchmarkDotNetArguments)
+{
+    public const string DefaultArtifacts = "artifacts/benchmarks";
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
+    public static HarnessOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var profileName = Environment.GetEnvironmentVariable("SOCRATES_PROFILE");
+        string? artifacts = null;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--profile":
+                    profileName = ValueOf(args, ref i);
+                    break;
+                case "--artifacts":
+                case "--artifactsPath":
+                    artifacts = ValueOf(args, ref i);
+                    break;
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        var profile = string.IsNullOrWhiteSpace(profileName)
+            ? BenchmarkProfile.Quick
+            : BenchmarkProfile.Find(profileName)
+              ?? throw new ArgumentException($"--profile '{profileName}' is not a profile; use quick, ci or full.");
+
+        // Without a filter BenchmarkDotNet asks on the console which benchmark to run: never in a pipeline.
+        if (!rest.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)))
+        {
+            rest.Add("--filter");
+            rest.Add("*");
+        }
+
+        return new HarnessOptions(profile, Path.GetFullPath(artifacts ?? DefaultArtifacts), rest);
+    }
+
+    private static string ValueOf(IReadOnlyList<string> args, ref int i)
+    {
+        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{args[i]} needs a value.");
+        }
+
+        i++;
+        return args[i];
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Socrates.Gates.Benchmarks.Evaluation;
+
+namespace Socrates.Gates.Benchmarks.Output;
+
+/// <summary>Writes comparisons.json: every comparison with its full statistics, samples and errors.</summary>
+public static class ComparisonEvidenceWriter
+{
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string Serialize(ComparisonReport report) => JsonSerializer.Serialize(report, s_json);
+
+    public static void Write(ComparisonReport report, string path)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        WriteText(path, Serialize(report));
+    }
+
+    internal static void WriteText(string path, string text)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Socrates.Gates.Tests.Benchmarks;
+
+/// <summary>
+/// The committed sample of real BenchmarkDotNet output (Samples/*-report-full.json: a quick-profile
+/// run of the Reference, SelfTest and Sqlite benchmarks, Overhead measurements trimmed to two) and
+/// the repository's own files, found from the test's folder without copying them to the output.
+/// </summary>
+internal static class SamplePaths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string SamplesDirectory => Path.Combine(RepositoryRoot, "tests", "Socrates.Gates.Tests", "Benchmarks", "Samples");
+
+    public static string ComparisonsFile => Path.Combine(RepositoryRoot, "benchmarks", "comparisons.json");
+
+    /// <summary>A fresh temporary folder, deleted by the returned handle.</summary>
+    public static TemporaryDirectory Temporary() => new();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Socrates.Gates.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Socrates.Gates.sln above {AppContext.BaseDirectory}.");
+    }
+
+    internal sealed class TemporaryDirectory : IDisposable
+    {
+        public TemporaryDirectory()
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "socrates-bench-tests-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path);
+        }
+
+        public string Path { get; }
+
+        public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+    }
+}
