@@ -71,6 +71,25 @@ Task("Benchmarks")
     .IsDependentOn("Build")
     .Does(() => RequireGreen(RunBenchmarks()));
 
+Task("Baseline")
+    .Description("Runs the benchmarks and rewrites fixtures/baselines/<profile>.json from them: on purpose only, never as part of Gates.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    RequireGreen(RunBenchmarks());
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .AppendQuoted(gateEngine).Append("baseline")
+            .Append("--comparisons").AppendQuoted($"{root}/benchmarks/comparisons.json")
+            .Append("--results").AppendQuoted($"{artifacts}/benchmarks/results")
+            .Append("--profile").Append(profile)
+            .Append("--out").AppendQuoted($"{root}/fixtures/baselines/{profile}.json"),
+    });
+    if (exitCode != 0) { throw new CakeException(exitCode, "The baseline was not written (see above)."); }
+    Information($"Baseline written: fixtures/baselines/{profile}.json. Review the diff before committing it.");
+});
+
 Task("Coverage")
     .Description("Merges the cobertura files of the suites run so far into artifacts/coverage (HTML + JSON summary).")
     .Does(() => RequireGreen(MergeCoverage()));
@@ -170,22 +189,42 @@ SuiteRun RunSuite(string suite, bool collectCoverage, string? failpoint = null, 
     return run;
 }
 
-SuiteRun RunBenchmarks()
+// BenchmarkDotNet (before against after), then bench-compare turns the per-iteration samples
+// into metric files with a statistical test (see docs/benchmarks.md).
+SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
 {
     var watch = Stopwatch.StartNew();
+    var outputRoot = artifactsRoot ?? artifacts;
+    var environment = new Dictionary<string, string>
+    {
+        ["SOCRATES_PROFILE"] = profile,
+        ["SOCRATES_ARTIFACTS"] = outputRoot,
+        ["SOCRATES_FAILPOINTS"] = failpoint ?? string.Empty,
+    };
     var project = $"{root}/benchmarks/Socrates.Benchmarks/Socrates.Benchmarks.csproj";
-    var args = new ProcessArgumentBuilder()
-        .Append("run").Append("--project").AppendQuoted(project)
-        .Append("--configuration").Append("Release").Append("--no-build").Append("--")
-        .Append("--profile").Append(profile)
-        .Append("--artifacts").AppendQuoted($"{artifacts}/benchmarks");
     var exitCode = StartProcess("dotnet", new ProcessSettings
     {
-        Arguments = args,
-        EnvironmentVariables = new Dictionary<string, string> { ["SOCRATES_PROFILE"] = profile, ["SOCRATES_ARTIFACTS"] = artifacts },
+        Arguments = new ProcessArgumentBuilder()
+            .Append("run").Append("--project").AppendQuoted(project)
+            .Append("--configuration").Append("Release").Append("--no-build").Append("--")
+            .Append("--profile").Append(profile)
+            .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks"),
+        EnvironmentVariables = environment,
     });
-    var run = new SuiteRun("benchmarks", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", null);
-    suiteRuns.Add(run);
+    var compare = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .AppendQuoted(gateEngine).Append("bench-compare")
+            .Append("--comparisons").AppendQuoted($"{root}/benchmarks/comparisons.json")
+            .Append("--artifacts").AppendQuoted(outputRoot)
+            .Append("--results").AppendQuoted($"{outputRoot}/benchmarks/results")
+            .Append("--baseline").AppendQuoted($"{root}/fixtures/baselines/{profile}.json")
+            .Append("--profile").Append(profile),
+        EnvironmentVariables = environment,
+    });
+    exitCode = Math.Max(exitCode, compare);
+    var run = new SuiteRun("benchmarks", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", failpoint);
+    if (artifactsRoot is null) { suiteRuns.Add(run); }
     Information($"Suite benchmarks: {run.Status} in {run.DurationSeconds:F1}s");
     return run;
 }
@@ -230,7 +269,7 @@ void RunCanaries()
         var canaryRoot = $"{artifacts}/canaries/{gate}";
         if (suite == "benchmarks")
         {
-            Warning($"Canary for {gate}: benchmark canaries are run by the Benchmarks suite itself.");
+            RunBenchmarks(failpoint, canaryRoot);
             continue;
         }
         RunSuite(suite, collectCoverage: false, failpoint, fixture, canaryRoot);

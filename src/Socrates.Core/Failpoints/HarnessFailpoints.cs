@@ -1,0 +1,15 @@
+namespace Socrates.Core.Failpoints;
+
+/// <summary>
+/// Failpoints of the benchmark harness's own self-checks (benchmarks/Socrates.Benchmarks reads
+/// them). Declared here because <see cref="Failpoint"/> refuses names no catalog declares.
+/// </summary>
+[FailpointCatalog]
+public static class HarnessFailpoints
+{
+    /// <summary>Slows the self-test benchmark's candidate: its speed-up and regression gates must go red.</summary>
+    public const string SelfTestDelay = "bench.selftest.delay";
+
+    /// <summary>Drops the index of the SQLite floor benchmark: the point select becomes a scan.</summary>
+    public const string SqliteNoIndex = "bench.sqlite.no-index";
+}
