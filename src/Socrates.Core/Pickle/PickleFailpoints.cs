@@ -1,0 +1,14 @@
+using Socrates.Core.Failpoints;
+
+namespace Socrates.Core.Pickle;
+
+/// <summary>Canaries of the pickle codec.</summary>
+[FailpointCatalog]
+public static class PickleFailpoints
+{
+    /// <summary>
+    /// The decoder drops the microseconds of every datetime: the defect the round-trip gate
+    /// (<c>pickle.roundtrip_failures</c>) exists to catch.
+    /// </summary>
+    public const string DecodeDropMicroseconds = "pickle.decode.drop-microseconds";
+}
