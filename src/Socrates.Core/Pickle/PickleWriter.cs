@@ -183,6 +183,7 @@ internal sealed class PickleWriter(int protocol)
 
         var index = 0;
         var inBatch = 0;
+        var seen = new HashSet<object>(PyKeyComparer.Instance);
         foreach (var (key, item) in entries)
         {
             if (inBatch == 0 && count - index > 1)
@@ -201,6 +202,11 @@ internal sealed class PickleWriter(int protocol)
                     break;
                 default:
                     throw Fail(key, "dict keys must be str, int or bool");
+            }
+
+            if (key is not string && !seen.Add(key))
+            {
+                throw Fail(key, "another key of this dict is the same key in Python (True == 1, False == 0)");
             }
 
             WriteValue(item);

@@ -20,7 +20,10 @@ internal sealed class PyListNode(long offset, byte opcode) : PyNode(offset, opco
 
 internal sealed class PyDictNode(long offset, byte opcode) : PyNode(offset, opcode)
 {
-    /// <summary>Entries in insertion order; a repeated key overwrites in place, as Python's dict does.</summary>
+    /// <summary>
+    /// Entries in insertion order; a repeated key overwrites the value in place and keeps the first
+    /// key, as Python's dict does (True and 1, False and 0 are the same key there).
+    /// </summary>
     public List<KeyValuePair<object, object?>> Entries { get; } = [];
 
     public bool AllKeysAreStrings { get; private set; } = true;
@@ -29,7 +32,7 @@ internal sealed class PyDictNode(long offset, byte opcode) : PyNode(offset, opco
 
     public void Set(object key, object? value)
     {
-        _index ??= [];
+        _index ??= new Dictionary<object, int>(PyKeyComparer.Instance);
         if (_index.TryGetValue(key, out var at))
         {
             Entries[at] = new(Entries[at].Key, value);
@@ -63,4 +66,23 @@ internal sealed class PyGlobalNode(long offset, byte opcode, PyCallable callable
     public PyCallable Callable { get; } = callable;
 
     public string Name { get; } = name;
+}
+
+/// <summary>Dict key equality as Python hashes keys: bool is an int (True == 1).</summary>
+internal sealed class PyKeyComparer : IEqualityComparer<object>
+{
+    public static PyKeyComparer Instance { get; } = new();
+
+    public new bool Equals(object? x, object? y) => object.Equals(Normalize(x), Normalize(y));
+
+    public int GetHashCode(object obj) => Normalize(obj)?.GetHashCode() ?? 0;
+
+    private static object? Normalize(object? key) => key switch
+    {
+        bool flag => flag ? 1L : 0L,
+        int or short or sbyte or byte or ushort or uint => Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture),
+        ulong big => PickleReader.Normalize(big),
+        System.Numerics.BigInteger big => PickleReader.Normalize(big),
+        _ => key,
+    };
 }

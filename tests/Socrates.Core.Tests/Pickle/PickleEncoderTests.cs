@@ -67,6 +67,26 @@ public sealed class PickleEncoderTests
         Assert.Equal(typeof(double), error.ValueType);
     }
 
+    [Fact]
+    public void Encode_TrueAndOneAsKeys_ThrowsBecausePythonMergesThem()
+    {
+        var error = Assert.Throws<PickleEncodingException>(() => PickleEncoder.Encode(new Dictionary<object, object?> { [1L] = "a", [true] = "b" }));
+
+        Assert.Equal("$[True]", error.Path);
+    }
+
+    [Fact]
+    public void Decode_TrueAfterOneAsKey_MergesLikePython()
+    {
+        // {1: 'a'} then SETITEM True: 'b' -> Python keeps key 1 with value 'b'
+        byte[] data = [0x80, 2, (byte)'}', (byte)'K', 1, 0x8c, 1, (byte)'a', (byte)'s', 0x88, 0x8c, 1, (byte)'b', (byte)'s', (byte)'.'];
+
+        var dict = Assert.IsType<Dictionary<object, object?>>(PickleDecoder.Decode(data));
+
+        Assert.Equal("b", Assert.Single(dict).Value);
+        Assert.Equal(1L, dict.Keys.Single());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(6)]
