@@ -17,12 +17,21 @@ public sealed partial class LegacyStore
 {
     private readonly LegacyStoreOptions _options;
     private readonly TimeProvider _time;
+    private readonly string _connectionString;
 
+    /// <remarks>
+    /// Foreign keys are off unless the connection string says otherwise: Python's sqlite3 never
+    /// turned them on, so V1 held notes and documents of deleted projects (Microsoft.Data.Sqlite's
+    /// bundled SQLite would enforce them by default).
+    /// </remarks>
     public LegacyStore(LegacyStoreOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
         _time = timeProvider ?? TimeProvider.System;
+        var builder = new SqliteConnectionStringBuilder(_options.ConnectionString);
+        builder.ForeignKeys ??= false;
+        _connectionString = builder.ToString();
     }
 
     /// <summary>Creates the nine V1 tables if they do not exist (the app's startup).</summary>
@@ -229,7 +238,7 @@ public sealed partial class LegacyStore
 
     private async Task<SqliteConnection> OpenAsync(string table, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_options.ConnectionString) { DefaultTimeout = (int)_options.CommandTimeout.TotalSeconds };
+        var connection = new SqliteConnection(_connectionString) { DefaultTimeout = (int)_options.CommandTimeout.TotalSeconds };
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -181,6 +181,18 @@ public sealed class LegacyStoreProjectTests
     }
 
     [Fact]
+    public async Task DeleteProjectAsync_WithNotes_LeavesOrphansLikeV1()
+    {
+        await using var database = await TemporaryV1Database.CreateAsync();
+        await database.Store.SaveProjectAsync("p1", Project("p1", "alice"), s_none);
+        await database.Store.SaveNoteAsync("n1", "p1", new Dictionary<string, object?> { ["title"] = "t" }, s_none);
+
+        Assert.True(await database.Store.DeleteProjectAsync("p1", s_none));
+
+        Assert.Single(await database.Store.GetProjectNotesAsync("p1", s_none)); // foreign keys were never enforced in V1
+    }
+
+    [Fact]
     public async Task LoadProjectAsync_Cancelled_Throws()
     {
         await using var database = await TemporaryV1Database.CreateAsync();
