@@ -11,4 +11,11 @@ public static class PickleFailpoints
     /// (<c>pickle.roundtrip_failures</c>) exists to catch.
     /// </summary>
     public const string DecodeDropMicroseconds = "pickle.decode.drop-microseconds";
+
+    /// <summary>
+    /// The decoder resolves any GLOBAL instead of refusing what is outside the allow-list, and
+    /// REDUCE "calls" it (yielding a marker string): the defect the hostile-input gate
+    /// (<c>pickle.hostile_inputs_rejected_rate</c>) exists to catch.
+    /// </summary>
+    public const string DecodeSkipGlobalAllowList = "pickle.decode.skip-global-allowlist";
 }

@@ -32,7 +32,32 @@ internal sealed class PyDictNode(long offset, byte opcode) : PyNode(offset, opco
 
     public void Set(object key, object? value)
     {
-        _index ??= new Dictionary<object, int>(PyKeyComparer.Instance);
+        if (_index is null && Entries.Count < 8)
+        {
+            // Small dicts (most V1 sub-dicts): a linear scan is cheaper than an index.
+            for (var i = 0; i < Entries.Count; i++)
+            {
+                if (PyKeyComparer.Instance.Equals(Entries[i].Key, key))
+                {
+                    Entries[i] = new(Entries[i].Key, value);
+                    return;
+                }
+            }
+
+            Entries.Add(new(key, value));
+            AllKeysAreStrings &= key is string;
+            return;
+        }
+
+        if (_index is null)
+        {
+            _index = new Dictionary<object, int>(Entries.Count * 2, PyKeyComparer.Instance);
+            for (var i = 0; i < Entries.Count; i++)
+            {
+                _index[Entries[i].Key] = i;
+            }
+        }
+
         if (_index.TryGetValue(key, out var at))
         {
             Entries[at] = new(Entries[at].Key, value);
@@ -59,6 +84,9 @@ internal enum PyCallable
     CodecsEncode,
     Bytes,
     ByteArray,
+
+    /// <summary>Any other global, resolved only while <see cref="PickleFailpoints.DecodeSkipGlobalAllowList"/> is on.</summary>
+    Unchecked,
 }
 
 internal sealed class PyGlobalNode(long offset, byte opcode, PyCallable callable, string name) : PyNode(offset, opcode)
@@ -73,7 +101,8 @@ internal sealed class PyKeyComparer : IEqualityComparer<object>
 {
     public static PyKeyComparer Instance { get; } = new();
 
-    public new bool Equals(object? x, object? y) => object.Equals(Normalize(x), Normalize(y));
+    public new bool Equals(object? x, object? y) =>
+        x is string a && y is string b ? string.Equals(a, b, StringComparison.Ordinal) : object.Equals(Normalize(x), Normalize(y));
 
     public int GetHashCode(object obj) => Normalize(obj)?.GetHashCode() ?? 0;
 

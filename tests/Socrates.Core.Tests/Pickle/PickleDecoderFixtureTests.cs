@@ -102,4 +102,20 @@ public sealed class PickleDecoderFixtureTests
         Assert.Equal("mutable"u8.ToArray(), Assert.IsType<byte[]>(bytes[3])); // bytearray
         Assert.Empty(Assert.IsType<byte[]>(bytes[4]));
     }
+
+    [Fact]
+    public void Decode_Protocols0And1WrittenByCPython_ReadsTextAndMarkOpcodes()
+    {
+        // pickle.dumps([1, True, 2**70, (1, 2), {1: None}, -5, [None]], protocol=0 and 1)
+        byte[] protocol0 = [40, 108, 112, 48, 10, 73, 49, 10, 97, 73, 48, 49, 10, 97, 76, 49, 49, 56, 48, 53, 57, 49, 54, 50, 48, 55, 49, 55, 52, 49, 49, 51, 48, 51, 52, 50, 52, 76, 10, 97, 40, 73, 49, 10, 73, 50, 10, 116, 112, 49, 10, 97, 40, 100, 112, 50, 10, 73, 49, 10, 78, 115, 97, 73, 45, 53, 10, 97, 40, 108, 112, 51, 10, 78, 97, 97, 46];
+        byte[] protocol1 = [93, 113, 0, 40, 75, 1, 73, 48, 49, 10, 76, 49, 49, 56, 48, 53, 57, 49, 54, 50, 48, 55, 49, 55, 52, 49, 49, 51, 48, 51, 52, 50, 52, 76, 10, 40, 75, 1, 75, 2, 116, 113, 1, 125, 113, 2, 75, 1, 78, 115, 74, 251, 255, 255, 255, 93, 113, 3, 78, 97, 101, 46];
+        var expected = new List<object?>
+        {
+            1L, true, System.Numerics.BigInteger.Pow(2, 70), new object?[] { 1L, 2L }, new Dictionary<object, object?> { [1L] = null }, -5L,
+            new List<object?> { null },
+        };
+
+        Assert.Null(PyValueComparer.Strict.FindDifference(expected, PickleDecoder.Decode(protocol0)));
+        Assert.Null(PyValueComparer.Strict.FindDifference(expected, PickleDecoder.Decode(protocol1)));
+    }
 }

@@ -1,3 +1,4 @@
+using Socrates.Core.Failpoints;
 using Socrates.Core.Pickle;
 using Socrates.Testing.Metrics;
 
@@ -122,7 +123,37 @@ public sealed class PickleDecoderHostileTests
     [Fact]
     public void Decode_AllHostileInputs_RejectedRateIsOne()
     {
-        var outcomes = new List<object>();
+        var outcomes = JudgeAll();
+
+        var rate = (double)outcomes.Count(o => o.Rejected) / outcomes.Count;
+        var evidence = MetricsWriter.WriteEvidence("unit", "pickle-hostile-inputs.json", outcomes);
+        MetricsWriter.Write("unit", "pickle.hostile_inputs_rejected_rate", rate, "ratio", evidence);
+
+        Assert.True(outcomes.Count >= 30, $"only {outcomes.Count} hostile inputs");
+        Assert.True(rate == 1.0, string.Join(Environment.NewLine, outcomes.Where(o => !o.Rejected)));
+    }
+
+    /// <summary>The canary: with the allow-list skipped, os.system and eval pickles decode and the rate drops.</summary>
+    [Fact]
+    public void RejectedRate_WithSkipAllowListFailpoint_DropsBelowOne()
+    {
+        List<HostileOutcome> outcomes;
+        using (Failpoint.Enable(PickleFailpoints.DecodeSkipGlobalAllowList))
+        {
+            outcomes = JudgeAll();
+        }
+
+        var accepted = outcomes.Where(o => o.Outcome.StartsWith("accepted", StringComparison.Ordinal)).Select(o => o.Name).ToList();
+        Assert.Contains("os_system_reduce.p2.pickle", accepted);
+        Assert.Contains("builtins_eval_reduce.p4.pickle", accepted);
+        Assert.True((double)outcomes.Count(o => o.Rejected) / outcomes.Count < 1.0);
+    }
+
+    public sealed record HostileOutcome(string Name, bool Rejected, string Outcome);
+
+    private static List<HostileOutcome> JudgeAll()
+    {
+        var outcomes = new List<HostileOutcome>();
         foreach (var hostile in V1FixtureFiles.HostileCases())
         {
             outcomes.Add(Judge(hostile.File, V1FixtureFiles.HostileBytes(hostile), e => e.Offset == hostile.Offset && e.OpcodeName == hostile.Opcode));
@@ -134,31 +165,25 @@ public sealed class PickleDecoderHostileTests
             outcomes.Add(Judge(name, data, e => e.Code == code && (offset < 0 || e.Offset == offset)));
         }
 
-        var rejected = outcomes.Count(o => ((dynamic)o).Rejected);
-        var rate = (double)rejected / outcomes.Count;
-        var evidence = MetricsWriter.WriteEvidence("unit", "pickle-hostile-inputs.json", outcomes);
-        MetricsWriter.Write("unit", "pickle.hostile_inputs_rejected_rate", rate, "ratio", evidence);
-
-        Assert.True(outcomes.Count >= 30, $"only {outcomes.Count} hostile inputs");
-        Assert.Equal(1.0, rate);
+        return outcomes;
     }
 
-    private static object Judge(string name, byte[] data, Func<PickleFormatException, bool> expected)
+    private static HostileOutcome Judge(string name, byte[] data, Func<PickleFormatException, bool> expected)
     {
         try
         {
-            PickleDecoder.Decode(data);
-            return new { Name = name, Rejected = false, Outcome = "accepted" };
+            var value = PickleDecoder.Decode(data);
+            return new(name, false, "accepted: " + PyValueComparer.Describe(value));
         }
         catch (PickleFormatException error)
         {
-            return new { Name = name, Rejected = expected(error), Outcome = error.Message };
+            return new(name, expected(error), error.Message);
         }
 #pragma warning disable CA1031 // any other exception is exactly what this metric counts as a failure
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            return new { Name = name, Rejected = false, Outcome = "untyped " + error.GetType().Name + ": " + error.Message };
+            return new(name, false, "untyped " + error.GetType().Name + ": " + error.Message);
         }
     }
 }
