@@ -59,7 +59,7 @@ public sealed class PyValueComparer : IEqualityComparer<object?>
 
     private PyValueDifference? Compare(object? expected, object? actual, StringBuilder path, int depth)
     {
-        if (depth > PickleDecoderOptions.DepthCeiling)
+        if (depth > PickleDecoderOptions.DepthCeiling || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             return new(path.ToString(), "a value", "nesting deeper than " + PickleDecoderOptions.DepthCeiling + " (a cycle?)");
         }

@@ -120,4 +120,18 @@ public sealed class PyValueComparerTests
         Assert.True(PyValueComparer.Strict.Equals(new byte[] { 1, 2 }, new byte[] { 1, 2 }));
         Assert.NotNull(PyValueComparer.Strict.FindDifference(new byte[] { 1, 2 }, new byte[] { 1, 3 }));
     }
+
+    [Fact]
+    public void FindDifference_CyclicValues_ReportsInsteadOfOverflowing()
+    {
+        var a = new List<object?>();
+        a.Add(a);
+        var b = new List<object?>();
+        b.Add(b);
+
+        var difference = PyValueComparer.Default.FindDifference(a, b);
+
+        Assert.NotNull(difference);
+        Assert.Contains("a cycle?", difference.Actual, StringComparison.Ordinal);
+    }
 }
