@@ -368,6 +368,11 @@ internal ref struct PickleReader
             throw Error(PickleErrorCode.InvalidMemoKey, $"memo key {key} was never stored");
         }
 
+        if (value is PyNode node)
+        {
+            node.Shared = true;
+        }
+
         Push(value);
     }
 

@@ -11,6 +11,13 @@ internal abstract class PyNode(long offset, byte opcode)
     public long Offset { get; } = offset;
 
     public byte Opcode { get; } = opcode;
+
+    /// <summary>
+    /// True once a memo GET has pushed this node a second time. Only shared nodes can be met
+    /// twice while building the value (and so only they can close a cycle), so only they are
+    /// tracked by reference.
+    /// </summary>
+    public bool Shared { get; set; }
 }
 
 internal sealed class PyListNode(long offset, byte opcode) : PyNode(offset, opcode)

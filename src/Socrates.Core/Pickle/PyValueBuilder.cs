@@ -5,7 +5,7 @@ namespace Socrates.Core.Pickle;
 /// <summary>
 /// Turns the decoder's nodes into the value model: lists, tuples (object?[]), dicts
 /// (Dictionary&lt;string, object?&gt; when every key is a str, else Dictionary&lt;object, object?&gt;).
-/// Shared nodes stay shared; a cycle, nesting beyond the limit, a tree larger than the item limit
+/// Nodes shared through the memo stay shared (built once); a cycle, nesting beyond the limit, a tree larger than the item limit
 /// (shared nodes counted every time they appear), or a global used as a value is refused.
 /// </summary>
 internal sealed class PyValueBuilder(PickleDecoderOptions options)
@@ -40,7 +40,7 @@ internal sealed class PyValueBuilder(PickleDecoderOptions options)
                 PickleErrorCode.InvalidValue, node.Offset, node.Opcode, $"a reference to {global.Name} is not a value");
         }
 
-        if (_built.TryGetValue(node, out var done))
+        if (node.Shared && _built.TryGetValue(node, out var done))
         {
             size = done.Size;
             return done.Value;
@@ -53,7 +53,7 @@ internal sealed class PyValueBuilder(PickleDecoderOptions options)
                 $"containers nest deeper than the limit of {options.MaxDepth}");
         }
 
-        if (!_onPath.Add(node))
+        if (node.Shared && !_onPath.Add(node))
         {
             throw new PickleFormatException(
                 PickleErrorCode.Cycle, node.Offset, node.Opcode, "a container contains itself; the value model is a tree");
@@ -108,8 +108,12 @@ internal sealed class PyValueBuilder(PickleDecoderOptions options)
                 throw new InvalidOperationException($"Unexpected node {node.GetType().Name}.");
         }
 
-        _onPath.Remove(node);
-        _built[node] = (result, total);
+        if (node.Shared)
+        {
+            _onPath.Remove(node);
+            _built[node] = (result, total);
+        }
+
         size = total;
         return result;
     }

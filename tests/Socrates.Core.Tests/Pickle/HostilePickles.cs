@@ -18,6 +18,10 @@ internal static class HostilePickles
     /// <summary>A list appended to itself: <c>l = []; l.append(l)</c>.</summary>
     public static byte[] SelfContainingList() => [0x80, 2, (byte)']', (byte)'q', 0, (byte)'h', 0, (byte)'a', (byte)'.'];
 
+    /// <summary><c>d = {}; d['x'] = (d,)</c>: a cycle through a tuple.</summary>
+    public static byte[] DictCycleThroughTuple() =>
+        [0x80, 4, (byte)'}', 0x94, 0x8c, 1, (byte)'x', (byte)'h', 0, 0x85, (byte)'s', (byte)'.'];
+
     /// <summary>
     /// A "billion laughs" of memo references: level k is a list holding level k-1 twice, so 60
     /// levels are 2^60 items as a tree from ~500 bytes.

@@ -51,6 +51,7 @@ public sealed class PickleDecoderHostileTests
     {
         { "nesting 1001", HostilePickles.NestedLists(1001), PickleErrorCode.NestingTooDeep, 1002 },
         { "self-containing list", HostilePickles.SelfContainingList(), PickleErrorCode.Cycle, 2 },
+        { "dict cycle through tuple", HostilePickles.DictCycleThroughTuple(), PickleErrorCode.Cycle, 2 },
         { "memo bomb 2^60", HostilePickles.MemoBomb(60), PickleErrorCode.TooManyItems, -1 },
         { "LONG4 2 GiB", HostilePickles.HugeLong4(), PickleErrorCode.Truncated, 2 },
         { "BINBYTES8 2^63", HostilePickles.HugeBinBytes8(), PickleErrorCode.Truncated, 2 },
