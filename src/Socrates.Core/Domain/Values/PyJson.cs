@@ -192,7 +192,7 @@ public static class PyJson
             return double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
-        return element.TryGetInt64(out var l) ? l : BigInteger.Parse(raw, CultureInfo.InvariantCulture);
+        return element.TryGetInt64(out var l) ? (object)l : BigInteger.Parse(raw, CultureInfo.InvariantCulture);
     }
 
     private static List<object?> ReadArray(JsonElement element)

@@ -9,7 +9,7 @@ namespace Socrates.Core.V2.Rows;
 internal static class ProjectSql
 {
     public const string MainColumns =
-        "p.project_id, p.owner, p.name, p.phase, p.status, p.progress, p.is_archived, p.archived_at, " +
+        "SELECT p.project_id, p.owner, p.name, p.phase, p.status, p.progress, p.is_archived, p.archived_at, " +
         "p.is_system_project, p.created_at, p.updated_at, p.version, " +
         "d.description, d.goals, d.team_structure, d.language_preferences, d.deployment_target, d.code_style, " +
         "d.chat_mode, d.project_type, d.system_project_type, d.overall_maturity, d.repository_url, " +
