@@ -178,6 +178,8 @@ public sealed partial class AsyncProjectDatabase
                 throw new Validation.ValidationException(op, usage.Id, "tokens", "token counts cannot be negative.");
             }
 
+            Validation.InputValidator.Finite(op, usage.Id, "latency_ms", usage.LatencyMs);
+            Validation.InputValidator.Finite(op, usage.Id, "cost", usage.Cost);
             extras = _validate.Json(op, usage.Id, "extras", usage.Extras);
         }).ConfigureAwait(false);
         OnSaved(nameof(SaveLlmUsageAsync), "llm_usage", usage!.Id);

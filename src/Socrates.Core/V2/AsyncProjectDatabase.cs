@@ -228,7 +228,11 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
         using var transaction = connection.Connection.BeginTransaction(deferred: false);
         var result = work(transaction);
         token.ThrowIfCancellationRequested();
-        transaction.Commit();
+        if (transaction.Connection is not null)
+        {
+            transaction.Commit();
+        }
+
         return result;
     }
 

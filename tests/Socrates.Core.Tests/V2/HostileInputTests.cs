@@ -110,6 +110,7 @@ public sealed class HostileInputTests
             ("status case", () => db.SaveProjectAsync(Project(p => p.Status = "ACTIVE"), null), "status"),
             ("progress 101", () => db.SaveProjectAsync(Project(p => p.Progress = 101), null), "progress"),
             ("progress -1", () => db.SaveProjectAsync(Project(p => p.Progress = -1), null), "progress"),
+            ("maturity NaN", () => db.SaveProjectAsync(Project(p => p.OverallMaturity = double.NaN), null), "overall_maturity"),
             ("description oversize", () => db.SaveProjectAsync(Project(p => p.Description = new string('d', 2_001)), null), "description"),
             ("message oversize", () => db.SaveProjectAsync(Project(p => p.ConversationHistory[0].Content = new string('m', 1_001)), null), "conversation_history[0].content"),
             ("requirement oversize", () => db.SaveProjectAsync(Project(p => p.Requirements.Add(new string('r', 2_001))), null), "requirements["),

@@ -5,7 +5,10 @@ namespace Socrates.Core.V2.Schema;
 /// <list type="bullet">
 /// <item>Timestamps are ISO-8601 text with six fractional digits (naive, like V1's datetimes), so
 /// text order is time order and microseconds survive.</item>
-/// <item>Decimals are text (value and scale kept); doubles are REAL (bit exact).</item>
+/// <item>Decimals are text (value and scale kept). Doubles live in columns without a declared
+/// type, CHECKed to hold reals: a REAL-affinity column stores integral values as integers and
+/// turns -0.0 into 0.0; a typeless column keeps the 8 bytes as given. NaN cannot be stored by
+/// SQLite at all (it binds as NULL), so validation rejects it in typed fields.</item>
 /// <item>Ordered lists are tables keyed (owner id, position); free-form dicts are PyJson text.</item>
 /// <item>Children of a project cascade on delete. User ids in the per-user tables are not
 /// foreign keys to <c>users</c>: V1 never enforced that and real data has orphans; the
@@ -87,7 +90,7 @@ internal static class SchemaSql
             chat_mode              TEXT,
             project_type           TEXT,
             system_project_type    TEXT,
-            overall_maturity       REAL NOT NULL DEFAULT 0,
+            overall_maturity       NOT NULL DEFAULT 0.0 CHECK (typeof(overall_maturity) = 'real'),
             repository_url         TEXT,
             repository_owner       TEXT,
             repository_name        TEXT,
@@ -167,7 +170,7 @@ internal static class SchemaSql
             project_id TEXT NOT NULL REFERENCES projects(project_id) ON DELETE CASCADE,
             position   INTEGER NOT NULL CHECK (position >= 0),
             phase      TEXT NOT NULL,
-            score      REAL NOT NULL,
+            score      NOT NULL CHECK (typeof(score) = 'real'),
             PRIMARY KEY (project_id, phase)
         ) WITHOUT ROWID;
 
@@ -176,7 +179,7 @@ internal static class SchemaSql
             position   INTEGER NOT NULL CHECK (position >= 0),
             phase      TEXT NOT NULL,
             category   TEXT NOT NULL,
-            score      REAL NOT NULL,
+            score      NOT NULL CHECK (typeof(score) = 'real'),
             PRIMARY KEY (project_id, phase, category)
         ) WITHOUT ROWID;
 
@@ -276,8 +279,8 @@ internal static class SchemaSql
             input_tokens  INTEGER NOT NULL DEFAULT 0,
             output_tokens INTEGER NOT NULL DEFAULT 0,
             total_tokens  INTEGER NOT NULL DEFAULT 0,
-            latency_ms    REAL NOT NULL DEFAULT 0,
-            cost          REAL NOT NULL DEFAULT 0,
+            latency_ms    NOT NULL DEFAULT 0.0 CHECK (typeof(latency_ms) = 'real'),
+            cost          NOT NULL DEFAULT 0.0 CHECK (typeof(cost) = 'real'),
             success       INTEGER NOT NULL DEFAULT 1 CHECK (success IN (0, 1)),
             error_message TEXT,
             request_id    TEXT,

@@ -131,6 +131,14 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
         return json;
     }
 
+    public static void Finite(string operation, string? key, string field, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            throw new ValidationException(operation, key, field, "is NaN, which SQLite cannot store in a typed column.");
+        }
+    }
+
     public void Page(string operation, string? key, int offset, int limit)
     {
         if (offset < 0)
@@ -229,17 +237,20 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
             Message(operation, key, $"conversation_history[{i}]", project.ConversationHistory[i]);
         }
 
-        foreach (var (phase, _) in project.PhaseMaturityScores)
+        Finite(operation, key, "overall_maturity", project.OverallMaturity);
+        foreach (var (phase, score) in project.PhaseMaturityScores)
         {
             Text(operation, key, "phase_maturity_scores key", phase, options.MaxNameLength);
+            Finite(operation, key, $"phase_maturity_scores['{phase}']", score);
         }
 
         foreach (var (phase, scores) in project.CategoryScores)
         {
             Text(operation, key, "category_scores key", phase, options.MaxNameLength);
-            foreach (var (category, _) in scores)
+            foreach (var (category, score) in scores)
             {
                 Text(operation, key, $"category_scores['{phase}'] key", category, options.MaxNameLength);
+                Finite(operation, key, $"category_scores['{phase}']['{category}']", score);
             }
         }
     }
