@@ -7,6 +7,7 @@ namespace Socrates.Core.Domain.Dicts;
 /// Missing keys take the dataclass defaults (see <see cref="ProjectContext"/>'s initialisers;
 /// <c>created_at</c>/<c>updated_at</c> missing default to <see cref="DateTime.MinValue"/>);
 /// unknown keys go to <see cref="ProjectContext.Extras"/> and come back out unchanged.
+/// Free-form values (dicts, lists) are not copied: the entity and the dict share them.
 /// </summary>
 public static class ProjectContextDict
 {
