@@ -29,6 +29,9 @@ public sealed class AsyncDatabaseOptions
     /// </summary>
     public SynchronousMode Synchronous { get; set; } = SynchronousMode.Full;
 
+    /// <summary>Where the synchronous SQLite work runs (see <see cref="WorkOffloading"/>).</summary>
+    public WorkOffloading Offloading { get; set; } = WorkOffloading.Auto;
+
     /// <summary>Longest identifier (project id, username, note id...).</summary>
     public int MaxIdLength { get; set; } = 100;
 

@@ -33,6 +33,11 @@ public sealed class AsyncDatabaseOptionsValidator : IValidateOptions<AsyncDataba
         Positive(errors, nameof(options.MaxPageSize), options.MaxPageSize, int.MaxValue);
         Positive(errors, nameof(options.LatencySamplesPerOperation), options.LatencySamplesPerOperation, 1_000_000);
         Positive(errors, nameof(options.SlowOperationsKept), options.SlowOperationsKept, 1_000_000);
+        if (!Enum.IsDefined(options.Offloading))
+        {
+            errors.Add($"Offloading '{options.Offloading}' is not a defined mode.");
+        }
+
         if (!Enum.IsDefined(options.Synchronous))
         {
             errors.Add($"Synchronous '{options.Synchronous}' is not a defined mode.");

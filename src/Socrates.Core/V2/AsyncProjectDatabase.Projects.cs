@@ -59,23 +59,33 @@ public sealed partial class AsyncProjectDatabase
     /// <see cref="ProjectLoad.Full"/> reads it too, in the same snapshot.
     /// </summary>
     public Task<ProjectContext?> LoadProjectAsync(string projectId, ProjectLoad load = ProjectLoad.Metadata, CancellationToken cancellationToken = default) =>
-        RunAsync(projectId, (c, token) => InReadTransaction(c, token, tx =>
+        RunAsync(projectId, (c, token) =>
         {
-            ProjectContext? project;
-            using (var reader = c.Command(ProjectSql.LoadOne, tx).With("$id", projectId).ExecuteReader())
+            if (load == ProjectLoad.Metadata)
             {
-                project = ProjectRows.Read(reader).SingleOrDefault();
+                // One statement: a consistent snapshot on its own, no transaction needed.
+                using var reader = c.Command(ProjectSql.LoadOne).With("$id", projectId).ExecuteReader();
+                return ProjectRows.Read(reader).SingleOrDefault();
             }
 
-            if (project is not null && load == ProjectLoad.Full)
+            return InReadTransaction(c, token, tx =>
             {
-                token.ThrowIfCancellationRequested();
-                project.ConversationHistory = ReadMessages(c.Command(MessageSql.All, tx).With("$id", projectId));
-                project.ConversationHistoryLoaded = true;
-            }
+                ProjectContext? project;
+                using (var reader = c.Command(ProjectSql.LoadOne, tx).With("$id", projectId).ExecuteReader())
+                {
+                    project = ProjectRows.Read(reader).SingleOrDefault();
+                }
 
-            return project;
-        }), cancellationToken, validate: () =>
+                if (project is not null)
+                {
+                    token.ThrowIfCancellationRequested();
+                    project.ConversationHistory = ReadMessages(c.Command(MessageSql.All, tx).With("$id", projectId));
+                    project.ConversationHistoryLoaded = true;
+                }
+
+                return project;
+            });
+        }, cancellationToken, validate: () =>
         {
             _validate.Identifier(nameof(LoadProjectAsync), "project_id", projectId);
             if (!Enum.IsDefined(load))
@@ -132,11 +142,11 @@ public sealed partial class AsyncProjectDatabase
     /// created_at then id; archived ones only when <paramref name="includeArchived"/>.
     /// </summary>
     public Task<List<ProjectContext>> GetUserProjectsAsync(string username, bool includeArchived = false, CancellationToken cancellationToken = default) =>
-        RunAsync(username, (c, token) => InReadTransaction(c, token, tx =>
+        RunAsync(username, (c, _) =>
         {
-            using var reader = c.Command(ProjectSql.LoadForUser, tx).With("$user", username).WithBool("$all", includeArchived).ExecuteReader();
+            using var reader = c.Command(ProjectSql.LoadForUser).With("$user", username).WithBool("$all", includeArchived).ExecuteReader();
             return ProjectRows.Read(reader);
-        }), cancellationToken, () => _validate.Identifier(nameof(GetUserProjectsAsync), "username", username));
+        }, cancellationToken, () => _validate.Identifier(nameof(GetUserProjectsAsync), "username", username));
 
     /// <summary>How many projects <see cref="GetUserProjectsAsync"/> would return.</summary>
     public Task<long> CountUserProjectsAsync(string username, bool includeArchived = false, CancellationToken cancellationToken = default) =>

@@ -176,6 +176,12 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
             var lease = connection;
             using (token.Register(static c => ((PooledConnection)c!).Interrupt(), lease))
             {
+                if (_options.Offloading == WorkOffloading.Auto && Thread.CurrentThread.IsThreadPoolThread)
+                {
+                    token.ThrowIfCancellationRequested();
+                    return work(lease, token);
+                }
+
                 return await Task.Run(() => work(lease, token), token).ConfigureAwait(false);
             }
         }

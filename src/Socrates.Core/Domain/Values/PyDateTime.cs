@@ -39,6 +39,11 @@ public static class PyDateTime
     /// <summary>Parses the forms above (naive; no offset accepted).</summary>
     public static bool TryParse(string? text, out DateTime value)
     {
+        if (text is not null && TryParseStorage(text, out value))
+        {
+            return true;
+        }
+
         if (text is not null && DateTime.TryParseExact(
             text, s_parseFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
@@ -48,6 +53,51 @@ public static class PyDateTime
 
         value = default;
         return false;
+    }
+
+    /// <summary>
+    /// The hot path: exactly <see cref="StorageFormat"/> (what V2 writes), parsed digit by digit
+    /// without culture machinery. Anything else falls back to the general parser.
+    /// </summary>
+    private static bool TryParseStorage(string t, out DateTime value)
+    {
+        value = default;
+        if (t.Length != 26 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != '.')
+        {
+            return false;
+        }
+
+        if (!Digits(t, 0, 4, out var year) || !Digits(t, 5, 2, out var month) || !Digits(t, 8, 2, out var day)
+            || !Digits(t, 11, 2, out var hour) || !Digits(t, 14, 2, out var minute) || !Digits(t, 17, 2, out var second)
+            || !Digits(t, 20, 6, out var micro))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(micro * 10L);
+        return true;
+    }
+
+    private static bool Digits(string t, int start, int count, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = t[i] - '0';
+            if (d is < 0 or > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + d;
+        }
+
+        return true;
     }
 
     public static DateTime Parse(string text) =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain;
 using Socrates.Core.Domain.Values;
@@ -8,68 +10,81 @@ namespace Socrates.Core.V2.Rows;
 /// <summary>Maps projects to rows and back (the statements are in <see cref="ProjectSql"/>).</summary>
 internal static class ProjectRows
 {
-    /// <summary>Reads the four result sets of <see cref="ProjectSql.LoadOne"/> / <see cref="ProjectSql.LoadForUser"/>.</summary>
+    /// <summary>Reads the rows of <see cref="ProjectSql.Select"/>: one project per row, children from its JSON columns.</summary>
     public static List<ProjectContext> Read(SqliteDataReader reader)
     {
         var projects = new List<ProjectContext>();
-        var byId = new Dictionary<string, ProjectContext>(StringComparer.Ordinal);
         while (reader.Read())
         {
             var project = ReadMain(reader);
+            project.Requirements = Strings(reader.GetString(38));
+            project.TechStack = Strings(reader.GetString(39));
+            project.Constraints = Strings(reader.GetString(40));
+            project.Collaborators = Strings(reader.GetString(41));
+            ReadTeam(reader.GetString(42), project.TeamMembers);
+            ReadScores(reader.GetString(43), reader.GetString(44), project);
             projects.Add(project);
-            byId[project.ProjectId] = project;
-        }
-
-        reader.NextResult();
-        while (reader.Read())
-        {
-            var project = byId[reader.GetString(0)];
-            var list = reader.GetInt64(1) switch
-            {
-                0 => project.Requirements,
-                1 => project.TechStack,
-                2 => project.Constraints,
-                _ => project.Collaborators,
-            };
-            list.Add(reader.GetString(3));
-        }
-
-        reader.NextResult();
-        while (reader.Read())
-        {
-            byId[reader.GetString(0)].TeamMembers.Add(new TeamMember
-            {
-                Username = reader.GetString(2),
-                Role = reader.Text(3),
-                Skills = reader.JsonStrings(4),
-                JoinedAt = reader.Time(5),
-                Extras = reader.JsonDict(6),
-            });
-        }
-
-        reader.NextResult();
-        while (reader.Read())
-        {
-            var project = byId[reader.GetString(0)];
-            var phase = reader.GetString(3);
-            if (reader.GetInt64(1) == 0)
-            {
-                project.PhaseMaturityScores[phase] = reader.GetDouble(5);
-            }
-            else
-            {
-                if (!project.CategoryScores.TryGetValue(phase, out var scores))
-                {
-                    scores = new Dictionary<string, double>(StringComparer.Ordinal);
-                    project.CategoryScores[phase] = scores;
-                }
-
-                scores[reader.GetString(4)] = reader.GetDouble(5);
-            }
         }
 
         return projects;
     }
+
+    private static List<string> Strings(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var list = new List<string>(document.RootElement.GetArrayLength());
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            list.Add(item.GetString()!);
+        }
+
+        return list;
+    }
+
+    private static void ReadTeam(string json, List<TeamMember> members)
+    {
+        using var document = JsonDocument.Parse(json);
+        foreach (var row in document.RootElement.EnumerateArray())
+        {
+            var joined = row[3].GetString();
+            members.Add(new TeamMember
+            {
+                Username = row[0].GetString()!,
+                Role = row[1].GetString(),
+                Skills = Strings(row[2].GetString()!),
+                JoinedAt = joined is null ? null : PyDateTime.Parse(joined),
+                Extras = PyJson.DeserializeDict(row[4].GetString()!),
+            });
+        }
+    }
+
+    private static void ReadScores(string phaseJson, string categoryJson, ProjectContext project)
+    {
+        using (var phases = JsonDocument.Parse(phaseJson))
+        {
+            foreach (var row in phases.RootElement.EnumerateArray())
+            {
+                project.PhaseMaturityScores[row[0].GetString()!] = ParseQuotedReal(row[1].GetString()!);
+            }
+        }
+
+        using var categories = JsonDocument.Parse(categoryJson);
+        foreach (var row in categories.RootElement.EnumerateArray())
+        {
+            var phase = row[0].GetString()!;
+            if (!project.CategoryScores.TryGetValue(phase, out var scores))
+            {
+                scores = new Dictionary<string, double>(StringComparer.Ordinal);
+                project.CategoryScores[phase] = scores;
+            }
+
+            scores[row[1].GetString()!] = ParseQuotedReal(row[2].GetString()!);
+        }
+    }
+
+    /// <summary>Parses SQLite's <c>quote()</c> of a REAL (shortest round-trip text, or %.20e).</summary>
+    private static double ParseQuotedReal(string text) =>
+        double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static ProjectContext ReadMain(SqliteDataReader r) => new()
     {

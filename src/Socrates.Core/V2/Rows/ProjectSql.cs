@@ -2,13 +2,26 @@ namespace Socrates.Core.V2.Rows;
 
 /// <summary>
 /// The project statements. Every statement is a compile-time constant (const concatenation
-/// only); values always travel as parameters. A load is one command of several statements
-/// (main row, the four ordered lists in one UNION ALL, team members, scores) read with
-/// NextResult: one round trip, no N+1, the same shape for one project or a user's thousand.
+/// only); values always travel as parameters. A load is one statement (see <see cref="Select"/>):
+/// no N+1, the same shape for one project or a user's thousand.
 /// </summary>
 internal static class ProjectSql
 {
-    public const string MainColumns =
+    /// <summary>
+    /// The project row, its details and every child list as JSON arrays built by correlated
+    /// subqueries (<c>json_group_array(... ORDER BY position)</c>): one statement per load, so a
+    /// point load costs one index seek per table and no extra round trips, and a single
+    /// statement is a consistent snapshot without an explicit transaction. Scores travel as
+    /// exact text (<see cref="ExactReal"/>).
+    /// </summary>
+    /// <summary>
+    /// <c>x.score</c> as text that parses back to the same double: SQLite's <c>quote()</c> is
+    /// round-trip exact except that it prints -0.0 as 0.0, so negative zero (atan2(0, -0.0) = pi)
+    /// is spelled out.
+    /// </summary>
+    public const string ExactReal = "CASE WHEN x.score = 0 AND atan2(0, x.score) > 0 THEN '-0.0' ELSE quote(x.score) END";
+
+    public const string Select =
         "SELECT p.project_id, p.owner, p.name, p.phase, p.status, p.progress, p.is_archived, p.archived_at, " +
         "p.is_system_project, p.created_at, p.updated_at, p.version, " +
         "d.description, d.goals, d.team_structure, d.language_preferences, d.deployment_target, d.code_style, " +
@@ -16,7 +29,17 @@ internal static class ProjectSql
         "d.repository_owner, d.repository_name, d.repository_description, d.repository_language, " +
         "d.repository_imported_at, d.repository_file_count, d.repository_has_tests, d.pending_questions_json, " +
         "d.notes_json, d.code_history_json, d.categorized_specs_json, d.maturity_history_json, " +
-        "d.analytics_metrics_json, d.llm_configuration_json, d.extras_json " +
+        "d.analytics_metrics_json, d.llm_configuration_json, d.extras_json, " +
+        "(SELECT json_group_array(x.value ORDER BY x.position) FROM project_requirements x WHERE x.project_id = p.project_id), " +
+        "(SELECT json_group_array(x.value ORDER BY x.position) FROM project_tech_stack x WHERE x.project_id = p.project_id), " +
+        "(SELECT json_group_array(x.value ORDER BY x.position) FROM project_constraints x WHERE x.project_id = p.project_id), " +
+        "(SELECT json_group_array(x.username ORDER BY x.position) FROM project_collaborators x WHERE x.project_id = p.project_id), " +
+        "(SELECT json_group_array(json_array(x.username, x.role, x.skills_json, x.joined_at, x.extras_json) ORDER BY x.position) " +
+        "FROM team_members x WHERE x.project_id = p.project_id), " +
+        "(SELECT json_group_array(json_array(x.phase, " + ExactReal + ") ORDER BY x.position) " +
+        "FROM phase_maturity_scores x WHERE x.project_id = p.project_id), " +
+        "(SELECT json_group_array(json_array(x.phase, x.category, " + ExactReal + ") ORDER BY x.position) " +
+        "FROM category_scores x WHERE x.project_id = p.project_id) " +
         "FROM projects p JOIN project_details d ON d.project_id = p.project_id ";
 
     /// <summary>The ids of a user's projects: owned or collaborating, archived only when $all = 1.</summary>
@@ -25,30 +48,9 @@ internal static class ProjectSql
         "UNION SELECT c.project_id FROM project_collaborators c JOIN projects q ON q.project_id = c.project_id " +
         "WHERE c.username = $user AND ($all = 1 OR q.is_archived = 0)";
 
-    public const string ListsColumns = "SELECT project_id, 0 AS kind, position, value FROM project_requirements ";
-    public const string TechColumns = "SELECT project_id, 1, position, value FROM project_tech_stack ";
-    public const string ConstraintColumns = "SELECT project_id, 2, position, value FROM project_constraints ";
-    public const string CollaboratorColumns = "SELECT project_id, 3, position, username FROM project_collaborators ";
-    public const string TeamColumns = "SELECT project_id, position, username, role, skills_json, joined_at, extras_json FROM team_members ";
-    public const string PhaseScoreColumns = "SELECT project_id, 0 AS kind, position, phase, NULL, score FROM phase_maturity_scores ";
-    public const string CategoryScoreColumns = "SELECT project_id, 1, position, phase, category, score FROM category_scores ";
+    public const string LoadOne = Select + "WHERE p.project_id = $id;";
 
-    public const string ById = "WHERE project_id = $id ";
-    public const string ByUser = "WHERE project_id IN (" + UserSelection + ") ";
-
-    public const string LoadOne =
-        MainColumns + "WHERE p.project_id = $id;\n" +
-        ListsColumns + ById + "UNION ALL " + TechColumns + ById + "UNION ALL " + ConstraintColumns + ById +
-        "UNION ALL " + CollaboratorColumns + ById + "ORDER BY 1, 2, 3;\n" +
-        TeamColumns + ById + "ORDER BY position;\n" +
-        PhaseScoreColumns + ById + "UNION ALL " + CategoryScoreColumns + ById + "ORDER BY 1, 2, 3;";
-
-    public const string LoadForUser =
-        MainColumns + "WHERE p.project_id IN (" + UserSelection + ") ORDER BY p.created_at, p.project_id;\n" +
-        ListsColumns + ByUser + "UNION ALL " + TechColumns + ByUser + "UNION ALL " + ConstraintColumns + ByUser +
-        "UNION ALL " + CollaboratorColumns + ByUser + "ORDER BY 1, 2, 3;\n" +
-        TeamColumns + ByUser + "ORDER BY project_id, position;\n" +
-        PhaseScoreColumns + ByUser + "UNION ALL " + CategoryScoreColumns + ByUser + "ORDER BY 1, 2, 3;";
+    public const string LoadForUser = Select + "WHERE p.project_id IN (" + UserSelection + ") ORDER BY p.created_at, p.project_id;";
 
     public const string CountForUser = "SELECT COUNT(*) FROM (" + UserSelection + ");";
 
