@@ -1,0 +1,242 @@
+using System.Buffers;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+
+namespace Socrates.Core.Domain.Values;
+
+/// <summary>
+/// The pickle value model as JSON text, exactly round-trippable. Plain JSON carries null, bool,
+/// string, list (array) and dict (object, insertion order kept); integers are bare numbers
+/// without a point, floats always carry a point or an exponent (so <c>1</c> and <c>1.0</c> stay
+/// apart). Everything else is an object tagged by <c>"$t"</c>: <c>datetime</c>, <c>date</c>,
+/// <c>decimal</c> (text, scale kept), <c>bytes</c> (base64), <c>tuple</c>, <c>float</c> (NaN and
+/// infinities), <c>int</c> (beyond 64 bits), and <c>dict</c> for a real dict whose keys include
+/// <c>"$t"</c> (so data can never be mistaken for a tag).
+/// </summary>
+public static class PyJson
+{
+    private const string Tag = "$t";
+    private const string Value = "v";
+
+    /// <summary>Serialises a value of the pickle value model.</summary>
+    public static string Serialize(object? value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, value);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Serialises, or returns null for null (for nullable JSON columns).</summary>
+    public static string? SerializeNullable(object? value) => value is null ? null : Serialize(value);
+
+    /// <summary>Reads text written by <see cref="Serialize"/> back into the value model.</summary>
+    public static object? Deserialize(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Read(document.RootElement);
+    }
+
+    public static Dictionary<string, object?> DeserializeDict(string json) =>
+        Deserialize(json) as Dictionary<string, object?>
+            ?? throw new FormatException("The JSON text does not hold a dict.");
+
+    public static List<object?> DeserializeList(string json) =>
+        Deserialize(json) as List<object?>
+            ?? throw new FormatException("The JSON text does not hold a list.");
+
+    private static void Write(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case long l:
+                writer.WriteNumberValue(l);
+                break;
+            case int i:
+                writer.WriteNumberValue((long)i);
+                break;
+            case BigInteger big:
+                WriteTagged(writer, "int", big.ToString(CultureInfo.InvariantCulture));
+                break;
+            case double d:
+                WriteDouble(writer, d);
+                break;
+            case decimal m:
+                WriteTagged(writer, "decimal", m.ToString(CultureInfo.InvariantCulture));
+                break;
+            case DateTime dt:
+                WriteTagged(writer, "datetime", PyDateTime.ToStorage(dt));
+                break;
+            case DateOnly date:
+                WriteTagged(writer, "date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case byte[] bytes:
+                WriteTagged(writer, "bytes", Convert.ToBase64String(bytes));
+                break;
+            case object?[] tuple:
+                writer.WriteStartObject();
+                writer.WriteString(Tag, "tuple");
+                writer.WritePropertyName(Value);
+                WriteArray(writer, tuple);
+                writer.WriteEndObject();
+                break;
+            case List<object?> list:
+                WriteArray(writer, list);
+                break;
+            case Dictionary<string, object?> dict when dict.ContainsKey(Tag):
+                writer.WriteStartObject();
+                writer.WriteString(Tag, "dict");
+                writer.WritePropertyName(Value);
+                WriteObject(writer, dict);
+                writer.WriteEndObject();
+                break;
+            case Dictionary<string, object?> dict:
+                WriteObject(writer, dict);
+                break;
+            default:
+                throw new NotSupportedException(
+                    $"Type '{value.GetType().FullName}' is not part of the pickle value model.");
+        }
+    }
+
+    private static void WriteDouble(Utf8JsonWriter writer, double d)
+    {
+        if (!double.IsFinite(d))
+        {
+            WriteTagged(writer, "float", d.ToString("R", CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var text = d.ToString("R", CultureInfo.InvariantCulture);
+        if (text.IndexOfAny(['.', 'E', 'e']) < 0)
+        {
+            text += ".0";
+        }
+
+        writer.WriteRawValue(text, skipInputValidation: true);
+    }
+
+    private static void WriteTagged(Utf8JsonWriter writer, string tag, string text)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Tag, tag);
+        writer.WriteString(Value, text);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteArray(Utf8JsonWriter writer, IEnumerable<object?> items)
+    {
+        writer.WriteStartArray();
+        foreach (var item in items)
+        {
+            Write(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, Dictionary<string, object?> dict)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, item) in dict)
+        {
+            writer.WritePropertyName(key);
+            Write(writer, item);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static object? Read(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.String:
+                return element.GetString();
+            case JsonValueKind.Number:
+                return ReadNumber(element);
+            case JsonValueKind.Array:
+                return ReadArray(element);
+            case JsonValueKind.Object:
+                return ReadObject(element);
+            default:
+                throw new FormatException($"Unexpected JSON token {element.ValueKind}.");
+        }
+    }
+
+    private static object ReadNumber(JsonElement element)
+    {
+        var raw = element.GetRawText();
+        if (raw.IndexOfAny(['.', 'E', 'e']) >= 0)
+        {
+            return double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        return element.TryGetInt64(out var l) ? (object)l : BigInteger.Parse(raw, CultureInfo.InvariantCulture);
+    }
+
+    private static List<object?> ReadArray(JsonElement element)
+    {
+        var list = new List<object?>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            list.Add(Read(item));
+        }
+
+        return list;
+    }
+
+    private static object? ReadObject(JsonElement element)
+    {
+        if (element.TryGetProperty(Tag, out var tagElement))
+        {
+            var tag = tagElement.GetString();
+            var value = element.GetProperty(Value);
+            return tag switch
+            {
+                "int" => BigInteger.Parse(value.GetString()!, CultureInfo.InvariantCulture),
+                "float" => double.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+                "decimal" => decimal.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+                "datetime" => PyDateTime.Parse(value.GetString()!),
+                "date" => DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                "bytes" => Convert.FromBase64String(value.GetString()!),
+                "tuple" => ReadArray(value).ToArray(),
+                "dict" => ReadPlainObject(value),
+                _ => throw new FormatException($"Unknown PyJson tag '{tag}'."),
+            };
+        }
+
+        return ReadPlainObject(element);
+    }
+
+    private static Dictionary<string, object?> ReadPlainObject(JsonElement element)
+    {
+        var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            dict[property.Name] = Read(property.Value);
+        }
+
+        return dict;
+    }
+}
