@@ -63,8 +63,8 @@ public static partial class SqliteMigrationExtensions
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM pragma_integrity_check($max)";
-        command.Parameters.AddWithValue("$max", Math.Max(1, maxProblems));
+        // A pragma takes no parameters; the limit is an int formatted here, not text from outside.
+        command.CommandText = "PRAGMA integrity_check(" + Math.Max(1, maxProblems).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

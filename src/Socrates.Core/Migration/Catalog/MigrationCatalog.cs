@@ -14,8 +14,10 @@ public sealed class MigrationCatalog
 {
     private readonly List<IMigrationStep> _steps = [];
 
+    private static readonly Lazy<MigrationCatalog> s_project = new(CreateProject);
+
     /// <summary>The project's registered steps, in version order.</summary>
-    public static MigrationCatalog Project { get; } = CreateProject();
+    public static MigrationCatalog Project => s_project.Value;
 
     public IReadOnlyList<IMigrationStep> Steps => [.. _steps.OrderBy(s => s.Version)];
 
