@@ -34,8 +34,19 @@ internal sealed class WorkloadDatabases : IDisposable
 
     public Task<SqliteConnection> OpenSourceAsync() => MigrationConnections.OpenSourceAsync(SourcePath, CancellationToken.None);
 
-    public Task<SqliteConnection> OpenTargetAsync(TimeSpan? busyTimeout = null) =>
-        MigrationConnections.OpenTargetAsync(TargetPath, busyTimeout ?? TimeSpan.FromSeconds(5), CancellationToken.None);
+    /// <summary>
+    /// Opens the target in WAL mode with synchronous=NORMAL: in-process tests stop the copier by
+    /// exceptions, not power loss, so fsync per commit would only slow them (the crash-host tests
+    /// keep synchronous=FULL).
+    /// </summary>
+    public async Task<SqliteConnection> OpenTargetAsync(TimeSpan? busyTimeout = null)
+    {
+        var connection = await MigrationConnections.OpenTargetAsync(TargetPath, busyTimeout ?? TimeSpan.FromSeconds(5), CancellationToken.None);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync();
+        return connection;
+    }
 
     /// <summary>Applies the bookkeeping and workload schema to the target and starts a run.</summary>
     public static async Task<string> PrepareTargetAsync(SqliteConnection target)
