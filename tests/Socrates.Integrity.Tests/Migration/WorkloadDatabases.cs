@@ -39,9 +39,14 @@ internal sealed class WorkloadDatabases : IDisposable
     /// exceptions, not power loss, so fsync per commit would only slow them (the crash-host tests
     /// keep synchronous=FULL).
     /// </summary>
-    public async Task<SqliteConnection> OpenTargetAsync(TimeSpan? busyTimeout = null)
+    public async Task<SqliteConnection> OpenTargetAsync(TimeSpan? busyTimeout = null, bool wal = true)
     {
         var connection = await MigrationConnections.OpenTargetAsync(TargetPath, busyTimeout ?? TimeSpan.FromSeconds(5), CancellationToken.None);
+        if (!wal)
+        {
+            return connection;
+        }
+
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync();
