@@ -53,9 +53,12 @@ public static class MigrationConflictChecker
 
     private static void CheckDuplicateCreates(IMigrationStep earlier, IMigrationStep later, List<IMigrationStep> ordered, int i, int j, List<MigrationConflict> conflicts)
     {
-        foreach (var created in later.Footprint.Creates.Where(earlier.Footprint.Creates.Contains))
+        var duplicates = later.Footprint.Creates.Where(earlier.Footprint.Creates.Contains).ToList();
+        var duplicateTables = duplicates.Where(d => d.Kind == SchemaObjectKind.Table).Select(d => d.Table).ToHashSet();
+        foreach (var created in duplicates)
         {
-            if (DroppedBetween(created, ordered, i, j))
+            // A table created twice is one finding, not one more per column.
+            if ((created.Kind == SchemaObjectKind.Column && duplicateTables.Contains(created.Table)) || DroppedBetween(created, ordered, i, j))
             {
                 continue;
             }
