@@ -19,8 +19,15 @@ public static class MigrationFailpoints
     public const string RejectsSwallow = "migration.rejects.swallow";
 
     /// <summary>
-    /// The batched copier throws right after committing batch N
+    /// The batched copier throws right after the first commit of batch N
     /// (<see cref="Copying.TableCopyOptions.CrashAfterBatches"/>), as a crash would stop it.
     /// </summary>
     public const string CrashAfterBatch = "migration.crash-after-batch";
+
+    /// <summary>
+    /// The classic resumability bug: the copier commits the batch's high-water mark in its own
+    /// transaction before the batch's rows, so a crash in between skips those rows on resume.
+    /// The crash tests must then see lost rows (<c>migration.crash_survival_rate</c> below 1).
+    /// </summary>
+    public const string NonAtomicMark = "migration.copy.non-atomic-mark";
 }

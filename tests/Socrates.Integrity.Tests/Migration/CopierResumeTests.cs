@@ -122,4 +122,27 @@ public sealed class CopierResumeTests
         Assert.Equal(20, accounted.Failures);
         Assert.Contains("items (+20)", accounted.FirstOffenders);
     }
+
+    [Fact]
+    public async Task CopyAsync_NonAtomicMarkCanaryCrashBetweenCommits_ResumeLosesRows()
+    {
+        using var databases = new WorkloadDatabases(2_000);
+        await using var source = await databases.OpenSourceAsync();
+        await using var target = await databases.OpenTargetAsync();
+        var runId = await WorkloadDatabases.PrepareTargetAsync(target);
+
+        using (Failpoint.Enable(MigrationFailpoints.NonAtomicMark))
+        using (Failpoint.Enable(MigrationFailpoints.CrashAfterBatch))
+        {
+            await Assert.ThrowsAsync<FailpointException>(
+                () => WorkloadDatabases.Copier(source, target, 200, crashAfter: 2).CopyAsync(CrashWorkload.Job, runId, CancellationToken.None));
+        }
+
+        await WorkloadDatabases.Copier(source, target, 200).CopyAsync(CrashWorkload.Job, runId, CancellationToken.None);
+
+        var report = await CrashWorkload.ValidateAsync(source, target, 2_000, CancellationToken.None);
+        Assert.False(report.Passed);
+        var ids = Assert.Single(report.Results, r => r.Validator == IdSetValidator.Name && r.Subject == "copied_items.id");
+        Assert.Equal(198, ids.Failures); // batch 2 (200 rows, 2 of them rejects) was skipped on resume
+    }
 }

@@ -90,7 +90,8 @@ internal static class CrashHostProcess
         info.ArgumentList.Add(source);
         info.ArgumentList.Add(target);
         info.ArgumentList.Add(batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        info.Environment["SOCRATES_FAILPOINTS"] = string.Empty; // the host copies honestly; the tests judge it.
+        // The host inherits SOCRATES_FAILPOINTS: in the canary run of the crash gate it copies with
+        // the injected defect, and the survival rate must drop.
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start the crash host.");
     }
 }

@@ -70,7 +70,7 @@ public sealed class BatchedTableCopier
             var last = batch.Count < _options.BatchSize;
             var number = batches + 1;
             var current = mark;
-            mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, current, mapped, last, cancellationToken)).ConfigureAwait(false);
+            mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, current, mapped, last, number, cancellationToken)).ConfigureAwait(false);
             if (batch.Count == 0)
             {
                 break;
@@ -80,10 +80,6 @@ public sealed class BatchedTableCopier
             rowsThisRun += batch.Count;
             progress.Advance(batch.Count);
             _options.BatchCommitted?.Report(new CopyBatchCommitted(job.Name, batches, mark.LastKey!, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected));
-            if (batches == _options.CrashAfterBatches)
-            {
-                Failpoint.ThrowIfActive(MigrationFailpoints.CrashAfterBatch);
-            }
         }
 
         return new TableCopyResult(
@@ -194,8 +190,24 @@ public sealed class BatchedTableCopier
         CopyProgressRecord mark,
         List<(SourceRow Row, RowMapping Mapping)> batch,
         bool last,
+        int number,
         CancellationToken cancellationToken)
     {
+        var nonAtomic = Failpoint.IsActive(MigrationFailpoints.NonAtomicMark);
+        if (nonAtomic)
+        {
+            // Canary: the mark is committed on its own, ahead of the rows (see NonAtomicMark).
+            var ahead = NextMark(mark, batch, last, runId, migrated: batch.Count(b => b.Mapping is InsertRows), rejected: batch.Count(b => b.Mapping is RejectRow));
+            await using (var markTransaction = (SqliteTransaction)await _target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await CopyProgressStore.AdvanceAsync(_target, markTransaction, mark, ahead, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await markTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            CrashPoint(number);
+            mark = ahead;
+        }
+
         await using var transaction = (SqliteTransaction)await _target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -232,24 +244,43 @@ public sealed class BatchedTableCopier
                 }
             }
 
-            var next = mark with
+            if (nonAtomic)
             {
-                LastKey = batch.Count > 0 ? batch[^1].Row.Key : mark.LastKey,
-                RowsRead = mark.RowsRead + batch.Count,
-                RowsMigrated = mark.RowsMigrated + migrated,
-                RowsRejected = mark.RowsRejected + rejected,
-                Batches = mark.Batches + (batch.Count > 0 ? 1 : 0),
-                Completed = last,
-                RunId = runId,
-            };
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return mark;
+            }
+
+            var next = NextMark(mark, batch, last, runId, migrated, rejected);
             await CopyProgressStore.AdvanceAsync(_target, transaction, mark, next, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            CrashPoint(number);
             return next;
         }
         catch
         {
             await transaction.RollbackIfActiveAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private static CopyProgressRecord NextMark(CopyProgressRecord mark, List<(SourceRow Row, RowMapping Mapping)> batch, bool last, string runId, long migrated, long rejected) =>
+        mark with
+        {
+            LastKey = batch.Count > 0 ? batch[^1].Row.Key : mark.LastKey,
+            RowsRead = mark.RowsRead + batch.Count,
+            RowsMigrated = mark.RowsMigrated + migrated,
+            RowsRejected = mark.RowsRejected + rejected,
+            Batches = mark.Batches + (batch.Count > 0 ? 1 : 0),
+            Completed = last,
+            RunId = runId,
+        };
+
+    // The crash canary fires right after a batch's first durable commit.
+    private void CrashPoint(int number)
+    {
+        if (number == _options.CrashAfterBatches)
+        {
+            Failpoint.ThrowIfActive(MigrationFailpoints.CrashAfterBatch);
         }
     }
 
