@@ -3,6 +3,7 @@ using Socrates.Core.Migration;
 using Socrates.Core.Migration.Copying;
 using Socrates.Core.Migration.Validation;
 using Socrates.CrashHost;
+using Socrates.Testing.Metrics;
 
 namespace Socrates.Integrity.Tests.Migration;
 
@@ -25,13 +26,16 @@ public sealed class CopierResumeTests
 
         var result = await WorkloadDatabases.Copier(source, target, 500).CopyAsync(CrashWorkload.Job, runId, CancellationToken.None);
 
+        var report = await CrashWorkload.ValidateAsync(source, target, Rows, CancellationToken.None);
+        var accounting = Assert.Single(report.Results, r => r.Validator == RejectsAccountedValidator.Name);
+        var evidence = MetricsWriter.WriteEvidence("integrity", "migration-copy-accounting.json", report.Results);
+        MetricsWriter.Write("integrity", "migration.unaccounted_rows", accounting.Failures, "rows", evidence);
+        Assert.True(report.Passed, report.Describe());
         Assert.True(result.Completed);
         Assert.False(result.Resumed);
         Assert.Equal(Rows, result.RowsRead);
         Assert.Equal(100, result.RowsRejected);
         Assert.Equal(Rows - 100, result.RowsMigrated);
-        var report = await CrashWorkload.ValidateAsync(source, target, Rows, CancellationToken.None);
-        Assert.True(report.Passed, report.Describe());
         Assert.Equal(databases.SourceChecksum, FileChecksum.Of(databases.SourcePath));
     }
 
@@ -80,26 +84,29 @@ public sealed class CopierResumeTests
         await using var target = await databases.OpenTargetAsync();
         var runId = await WorkloadDatabases.PrepareTargetAsync(target);
 
+        FailpointException crash;
         using (Failpoint.Enable(MigrationFailpoints.CrashAfterBatch))
         {
-            var crash = await Assert.ThrowsAsync<FailpointException>(
+            crash = await Assert.ThrowsAsync<FailpointException>(
                 () => WorkloadDatabases.Copier(source, target, 400, crashAfter: 3).CopyAsync(CrashWorkload.Job, runId, CancellationToken.None));
-            Assert.Equal(MigrationFailpoints.CrashAfterBatch, crash.Name);
         }
 
         var mark = await CopyProgressStore.ReadAsync(target, CrashWorkload.JobName, CancellationToken.None);
-        Assert.Equal(1200, mark!.RowsRead);
         var midway = await CrashWorkload.ValidateAsync(source, target, Rows, CancellationToken.None);
-        Assert.False(midway.Passed); // A stopped copy must not look complete.
-
         var resumed = await WorkloadDatabases.Copier(source, target, 400).CopyAsync(CrashWorkload.Job, runId, CancellationToken.None);
         var again = await WorkloadDatabases.Copier(source, target, 400).CopyAsync(CrashWorkload.Job, runId, CancellationToken.None);
+        var report = await CrashWorkload.ValidateAsync(source, target, Rows, CancellationToken.None);
 
+        // Written first, so a canary run (a defect injected) records the bad figure before failing.
+        var evidence = MetricsWriter.WriteEvidence("integrity", "migration-resume-validation.json", report.Results);
+        MetricsWriter.Write("integrity", "migration.resume_validation_failures", report.Results.Sum(r => r.Failures), "failures", evidence);
+        Assert.True(report.Passed, report.Describe());
+        Assert.Equal(MigrationFailpoints.CrashAfterBatch, crash.Name);
+        Assert.Equal(1200, mark!.RowsRead);
+        Assert.False(midway.Passed); // A stopped copy must not look complete.
         Assert.True(resumed.Completed);
         Assert.Equal(Rows - 1200, resumed.RowsThisRun);
         Assert.Equal(0, again.RowsThisRun);
-        var report = await CrashWorkload.ValidateAsync(source, target, Rows, CancellationToken.None);
-        Assert.True(report.Passed, report.Describe());
         Assert.Equal(databases.SourceChecksum, FileChecksum.Of(databases.SourcePath));
     }
 
