@@ -148,6 +148,28 @@ public sealed class BatchedTableCopierTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task CopyAsync_RunNeverStarted_TypedErrorNothingWritten()
+    {
+        var error = await Assert.ThrowsAsync<MigrationException>(() => Copier().CopyAsync(Job(), "no-such-run", CancellationToken.None));
+
+        Assert.Equal(MigrationErrorCode.CopyFailed, error.Code);
+        Assert.Equal("no-such-run", error.Context["runId"]);
+        Assert.Null(await CopyProgressStore.ReadAsync(_target, "notes", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CopyAsync_TargetWithoutBookkeeping_TypedErrorNamingTables()
+    {
+        await using var bare = new SqliteConnection("Data Source=:memory:");
+        await bare.OpenAsync();
+        var copier = new BatchedTableCopier(_source, bare, new RejectLog());
+
+        var error = await Assert.ThrowsAsync<MigrationException>(() => copier.CopyAsync(Job(), MigrationTestDatabase.RunId, CancellationToken.None));
+
+        Assert.Equal("migration_runs, migration_rejects, migration_progress", error.Context["missing"]);
+    }
+
+    [Fact]
     public void Options_BatchSizeZero_Refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new BatchedTableCopier(_source, _target, new RejectLog(), new TableCopyOptions { BatchSize = 0 }));

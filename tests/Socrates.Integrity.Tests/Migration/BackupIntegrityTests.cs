@@ -66,6 +66,8 @@ public sealed class BackupIntegrityTests
         Assert.False(result.IntegrityCheckRan);
         Assert.False(result.Verified);
         Assert.Equal(0.0, BackupVerifiedMetric(result));
+        var error = Assert.Throws<BackupVerificationException>(() => result.EnsureVerified());
+        Assert.Contains("integrity_check did not run on the backup", error.Problems);
     }
 
     [Fact]
@@ -83,6 +85,8 @@ public sealed class BackupIntegrityTests
         Assert.False(tampered.Verified);
         Assert.Equal(0.0, BackupVerifiedMetric(tampered));
         Assert.Single(tampered.Mismatches);
+        Assert.Same(result, result.EnsureVerified());
+        Assert.Equal(MigrationErrorCode.BackupVerificationFailed, Assert.Throws<BackupVerificationException>(() => tampered.EnsureVerified()).Code);
     }
 
     [Fact]

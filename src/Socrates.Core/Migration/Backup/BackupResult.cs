@@ -1,3 +1,5 @@
+using Socrates.Core.Migration.Errors;
+
 namespace Socrates.Core.Migration.Backup;
 
 /// <summary>
@@ -18,4 +20,29 @@ public sealed record BackupResult(
 
     /// <summary>Tables whose count or checksum differ between source and backup.</summary>
     public IReadOnlyList<BackupTable> Mismatches => [.. Tables.Where(t => !t.Matches)];
+
+    /// <summary>Returns this result if verified; otherwise throws, saying what was not proven.</summary>
+    /// <exception cref="BackupVerificationException">The backup is not verified.</exception>
+    public BackupResult EnsureVerified()
+    {
+        if (Verified)
+        {
+            return this;
+        }
+
+        var problems = new List<string>();
+        if (!IntegrityCheckRan)
+        {
+            problems.Add("integrity_check did not run on the backup");
+        }
+
+        problems.AddRange(IntegrityProblems.Select(p => "integrity_check: " + p));
+        if (!CountsCompared)
+        {
+            problems.Add("row counts and checksums were not compared");
+        }
+
+        problems.AddRange(Mismatches.Select(m => $"table {m.Name}: source {m.SourceRows} rows, backup {m.BackupRows?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}"));
+        throw new BackupVerificationException(BackupPath, problems);
+    }
 }

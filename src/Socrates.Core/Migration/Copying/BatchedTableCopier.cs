@@ -20,6 +20,7 @@ namespace Socrates.Core.Migration.Copying;
 /// </summary>
 public sealed class BatchedTableCopier
 {
+    private static readonly string[] s_bookkeepingTables = ["migration_runs", "migration_rejects", "migration_progress"];
     private readonly SqliteConnection _source;
     private readonly SqliteConnection _target;
     private readonly RejectLog _rejects;
@@ -51,6 +52,14 @@ public sealed class BatchedTableCopier
         var time = _options.TimeProvider;
         var started = time.GetTimestamp();
         await PreflightAsync(cancellationToken).ConfigureAwait(false);
+        if (await Runs.MigrationRuns.StatusAsync(_target, runId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new MigrationException(
+                MigrationErrorCode.CopyFailed,
+                $"Copy '{job.Name}': run '{runId}' was never started (MigrationRuns.StartAsync); rejects must belong to a run.",
+                new Dictionary<string, string> { ["job"] = job.Name, ["runId"] = runId });
+        }
+
         await CheckKeyAsync(job, cancellationToken).ConfigureAwait(false);
 
         var sourceRows = await _source.CountRowsAsync(job.SourceTable, cancellationToken).ConfigureAwait(false);
@@ -97,6 +106,16 @@ public sealed class BatchedTableCopier
         if (_target.IsReadOnly())
         {
             throw new TargetReadOnlyException(_target.DataSource);
+        }
+
+        var tables = await _target.UserTablesAsync(cancellationToken).ConfigureAwait(false);
+        var missing = s_bookkeepingTables.Where(t => !tables.Contains(t)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new MigrationException(
+                MigrationErrorCode.CopyFailed,
+                $"Target '{_target.DataSource}' lacks the migration's bookkeeping tables ({string.Join(", ", missing)}); apply MigrationCatalog's steps with the runner first.",
+                new Dictionary<string, string> { ["target"] = _target.DataSource, ["missing"] = string.Join(", ", missing) });
         }
 
         if (_options.VerifySourceIntegrity)
