@@ -1,0 +1,429 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Socrates.Core.Failpoints;
+using Socrates.Core.Migration.Errors;
+using Socrates.Core.Migration.Progress;
+using Socrates.Core.Migration.Rejects;
+
+namespace Socrates.Core.Migration.Copying;
+
+/// <summary>
+/// Copies a source table into target tables in batches, resumably. Rows are read in key order
+/// after the job's high-water mark, one batch at a time (memory is bounded by the batch), each
+/// mapped by the job's mapper to rows to insert or a reject. A batch's inserts, its rejects and
+/// the new mark are committed in one transaction, so a run killed at any instant resumes from the
+/// last committed batch with no row lost and none written twice. Before writing anything it
+/// refuses a read-only target, a corrupt source and a key column that is not unique and non-null.
+/// The source is only read.
+/// </summary>
+public sealed class BatchedTableCopier
+{
+    private static readonly string[] s_bookkeepingTables = ["migration_runs", "migration_rejects", "migration_progress"];
+    private readonly SqliteConnection _source;
+    private readonly SqliteConnection _target;
+    private readonly RejectLog _rejects;
+    private readonly TableCopyOptions _options;
+    private bool _preflightDone;
+
+    public BatchedTableCopier(SqliteConnection source, SqliteConnection target, RejectLog rejects, TableCopyOptions? options = null)
+    {
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _target = target ?? throw new ArgumentNullException(nameof(target));
+        _rejects = rejects ?? throw new ArgumentNullException(nameof(rejects));
+        _options = options ?? new TableCopyOptions();
+        _options.Validate();
+    }
+
+    /// <summary>
+    /// Runs (or resumes) <paramref name="job"/> under run <paramref name="runId"/> until the source
+    /// is exhausted. A completed job does nothing.
+    /// </summary>
+    /// <exception cref="TargetReadOnlyException">The target cannot be written.</exception>
+    /// <exception cref="SourceCorruptException">The source fails integrity_check.</exception>
+    /// <exception cref="StorageFullException">The target ran out of space; the batch was rolled back.</exception>
+    /// <exception cref="DatabaseBusyException">The target stayed locked past its timeout.</exception>
+    public async Task<TableCopyResult> CopyAsync(TableCopyJob job, string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        job.Validate();
+        var time = _options.TimeProvider;
+        var started = time.GetTimestamp();
+        await PreflightAsync(cancellationToken).ConfigureAwait(false);
+        if (await Runs.MigrationRuns.StatusAsync(_target, runId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new MigrationException(
+                MigrationErrorCode.CopyFailed,
+                $"Copy '{job.Name}': run '{runId}' was never started (MigrationRuns.StartAsync); rejects must belong to a run.",
+                new Dictionary<string, string> { ["job"] = job.Name, ["runId"] = runId });
+        }
+
+        await CheckKeyAsync(job, cancellationToken).ConfigureAwait(false);
+
+        var sourceRows = await _source.CountRowsAsync(job.SourceTable, cancellationToken).ConfigureAwait(false);
+        await WithTargetErrorsAsync(job, 0, null, () => CopyProgressStore.EnsureAsync(_target, job.Name, job.SourceTable, runId, time, cancellationToken)).ConfigureAwait(false);
+        var mark = await CopyProgressStore.ReadAsync(_target, job.Name, cancellationToken).ConfigureAwait(false)
+            ?? throw new MigrationException(MigrationErrorCode.CopyFailed, $"Copy '{job.Name}': its progress row vanished after being created.");
+        var resumed = mark.RowsRead > 0;
+        var progress = new MigrationProgress(sourceRows, _options.Progress, time, rowsDone: mark.RowsRead);
+        var batches = 0;
+        long rowsThisRun = 0;
+
+        while (!mark.Completed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = await ReadBatchAsync(job, mark.LastKey, cancellationToken).ConfigureAwait(false);
+            var mapped = Map(job, batch);
+            var last = batch.Count < _options.BatchSize;
+            var number = batches + 1;
+            var current = mark;
+            mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, current, mapped, last, number, cancellationToken)).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            batches = number;
+            rowsThisRun += batch.Count;
+            progress.Advance(batch.Count);
+            _options.BatchCommitted?.Report(new CopyBatchCommitted(job.Name, batches, mark.LastKey!, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected));
+        }
+
+        return new TableCopyResult(
+            job.Name, job.SourceTable, sourceRows, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected,
+            rowsThisRun, batches, resumed, mark.Completed, mark.LastKey, time.GetElapsedTime(started));
+    }
+
+    private async Task PreflightAsync(CancellationToken cancellationToken)
+    {
+        if (_preflightDone)
+        {
+            return;
+        }
+
+        if (_target.IsReadOnly())
+        {
+            throw new TargetReadOnlyException(_target.DataSource);
+        }
+
+        var tables = await _target.UserTablesAsync(cancellationToken).ConfigureAwait(false);
+        var missing = s_bookkeepingTables.Where(t => !tables.Contains(t)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new MigrationException(
+                MigrationErrorCode.CopyFailed,
+                $"Target '{_target.DataSource}' lacks the migration's bookkeeping tables ({string.Join(", ", missing)}); apply MigrationCatalog's steps with the runner first.",
+                new Dictionary<string, string> { ["target"] = _target.DataSource, ["missing"] = string.Join(", ", missing) });
+        }
+
+        if (_options.VerifySourceIntegrity)
+        {
+            await SourceIntegrity.VerifyAsync(_source, cancellationToken).ConfigureAwait(false);
+        }
+
+        _preflightDone = true;
+    }
+
+    // Keyset pagination skips rows whose key is NULL or repeated: refuse such a key instead of losing them.
+    private async Task CheckKeyAsync(TableCopyJob job, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand();
+        var key = SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn);
+        command.CommandText = $"SELECT count(*) - count({key}), count({key}) - count(DISTINCT {key}) FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var nulls = reader.GetInt64(0);
+        var duplicates = reader.GetInt64(1);
+        if (nulls > 0 || duplicates > 0)
+        {
+            throw new MigrationException(
+                MigrationErrorCode.CopyFailed,
+                $"Copy '{job.Name}': key column {job.SourceTable}.{job.KeyColumn} has {nulls} NULL and {duplicates} repeated value(s); rows would be skipped, so nothing was copied.",
+                new Dictionary<string, string> { ["job"] = job.Name, ["table"] = job.SourceTable, ["key"] = job.KeyColumn });
+        }
+    }
+
+    private async Task<List<SourceRow>> ReadBatchAsync(TableCopyJob job, object? afterKey, CancellationToken cancellationToken)
+    {
+        var key = SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn);
+        var columns = string.Join(", ", job.SourceColumns.Select(SqliteMigrationExtensions.QuoteIdentifier));
+        await using var command = _source.CreateCommand();
+        command.CommandText =
+            $"SELECT {key}{(columns.Length > 0 ? ", " + columns : string.Empty)} FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)} " +
+            (afterKey is null ? string.Empty : $"WHERE {key} > $after ") +
+            $"ORDER BY {key} LIMIT $limit";
+        if (afterKey is not null)
+        {
+            command.Parameters.AddWithValue("$after", afterKey);
+        }
+
+        command.Parameters.AddWithValue("$limit", _options.BatchSize);
+        var rows = new List<SourceRow>(_options.BatchSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var values = new Dictionary<string, object?>(job.SourceColumns.Count, StringComparer.Ordinal);
+            for (var i = 0; i < job.SourceColumns.Count; i++)
+            {
+                values[job.SourceColumns[i]] = await reader.IsDBNullAsync(i + 1, cancellationToken).ConfigureAwait(false) ? null : reader.GetValue(i + 1);
+            }
+
+            rows.Add(new SourceRow(reader.GetValue(0), values));
+        }
+
+        return rows;
+    }
+
+    private static List<(SourceRow Row, RowMapping Mapping)> Map(TableCopyJob job, List<SourceRow> batch)
+    {
+        var mapped = new List<(SourceRow, RowMapping)>(batch.Count);
+        foreach (var row in batch)
+        {
+            RowMapping mapping;
+            try
+            {
+                mapping = job.Mapper(row) ?? throw new InvalidOperationException("The mapper returned null.");
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // An unexpected mapper failure stops the copy (nothing of this batch is written);
+                // expected problems are returned as RowMapping.Reject instead.
+                throw new MigrationException(
+                    MigrationErrorCode.CopyFailed,
+                    $"Copy '{job.Name}': the mapper threw for {job.SourceTable} key '{row.KeyText}': {error.Message}. Nothing of this batch was written.",
+                    new Dictionary<string, string> { ["job"] = job.Name, ["table"] = job.SourceTable, ["key"] = row.KeyText },
+                    error);
+            }
+
+            mapped.Add((row, mapping));
+        }
+
+        return mapped;
+    }
+
+    private async Task<CopyProgressRecord> WriteBatchAsync(
+        TableCopyJob job,
+        string runId,
+        CopyProgressRecord mark,
+        List<(SourceRow Row, RowMapping Mapping)> batch,
+        bool last,
+        int number,
+        CancellationToken cancellationToken)
+    {
+        var nonAtomic = Failpoint.IsActive(MigrationFailpoints.NonAtomicMark);
+        if (nonAtomic)
+        {
+            // Canary: the mark is committed on its own, ahead of the rows (see NonAtomicMark).
+            var ahead = NextMark(mark, batch, last, runId, migrated: batch.Count(b => b.Mapping is InsertRows), rejected: batch.Count(b => b.Mapping is RejectRow));
+            await using (var markTransaction = (SqliteTransaction)await _target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await CopyProgressStore.AdvanceAsync(_target, markTransaction, mark, ahead, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await markTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            CrashPoint(number);
+            mark = ahead;
+        }
+
+        await using var transaction = (SqliteTransaction)await _target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            long migrated = 0, rejected = 0;
+            var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+            try
+            {
+                foreach (var (row, mapping) in batch)
+                {
+                    switch (mapping)
+                    {
+                        case InsertRows insert:
+                            var outcome = await InsertAsync(job, runId, transaction, commands, row, insert, cancellationToken).ConfigureAwait(false);
+                            migrated += outcome == RowOutcome.Migrated ? 1 : 0;
+                            rejected += outcome == RowOutcome.Rejected ? 1 : 0;
+                            break;
+                        case RejectRow reject:
+                            var recorded = await _rejects.RecordAsync(
+                                _target, transaction, runId,
+                                new MigrationReject(job.SourceTable, row.KeyText, reject.Field, reject.Reason, reject.RawExcerpt ?? Describe(row)),
+                                cancellationToken).ConfigureAwait(false);
+                            rejected += recorded ? 1 : 0;
+                            break;
+                        default:
+                            throw new InvalidOperationException($"Unknown row mapping {mapping.GetType().Name}.");
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var command in commands.Values)
+                {
+                    await command.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            if (nonAtomic)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return mark;
+            }
+
+            var next = NextMark(mark, batch, last, runId, migrated, rejected);
+            await CopyProgressStore.AdvanceAsync(_target, transaction, mark, next, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            CrashPoint(number);
+            return next;
+        }
+        catch
+        {
+            await transaction.RollbackIfActiveAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static CopyProgressRecord NextMark(CopyProgressRecord mark, List<(SourceRow Row, RowMapping Mapping)> batch, bool last, string runId, long migrated, long rejected) =>
+        mark with
+        {
+            LastKey = batch.Count > 0 ? batch[^1].Row.Key : mark.LastKey,
+            RowsRead = mark.RowsRead + batch.Count,
+            RowsMigrated = mark.RowsMigrated + migrated,
+            RowsRejected = mark.RowsRejected + rejected,
+            Batches = mark.Batches + (batch.Count > 0 ? 1 : 0),
+            Completed = last,
+            RunId = runId,
+        };
+
+    // The crash canary fires right after a batch's first durable commit.
+    private void CrashPoint(int number)
+    {
+        if (number == _options.CrashAfterBatches)
+        {
+            Failpoint.ThrowIfActive(MigrationFailpoints.CrashAfterBatch);
+        }
+    }
+
+    private async Task<RowOutcome> InsertAsync(
+        TableCopyJob job,
+        string runId,
+        SqliteTransaction transaction,
+        Dictionary<string, SqliteCommand> commands,
+        SourceRow row,
+        InsertRows insert,
+        CancellationToken cancellationToken)
+    {
+        const string Savepoint = "copy_row";
+        if (_options.RejectConstraintViolations)
+        {
+            await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            foreach (var target in insert.Rows)
+            {
+                var command = Command(commands, transaction, target);
+                for (var i = 0; i < target.Columns.Count; i++)
+                {
+                    command.Parameters[i].Value = target.Columns[i].Value ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SqliteException error) when (_options.RejectConstraintViolations && error.SqliteErrorCode == SqliteMigrationExtensions.SqliteConstraint)
+        {
+            await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            var recorded = await _rejects.RecordAsync(
+                _target, transaction, runId,
+                new MigrationReject(job.SourceTable, row.KeyText, null, "target constraint: " + error.Message, Describe(row)),
+                cancellationToken).ConfigureAwait(false);
+            return recorded ? RowOutcome.Rejected : RowOutcome.Lost;
+        }
+
+        if (_options.RejectConstraintViolations)
+        {
+            await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+        }
+
+        return RowOutcome.Migrated;
+    }
+
+    private SqliteCommand Command(Dictionary<string, SqliteCommand> commands, SqliteTransaction transaction, TargetRow row)
+    {
+        var columns = string.Join(", ", row.Columns.Select(c => SqliteMigrationExtensions.QuoteIdentifier(c.Key)));
+        var sql = $"INSERT INTO {SqliteMigrationExtensions.QuoteIdentifier(row.Table)} ({columns}) VALUES ({string.Join(", ", row.Columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = _target.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            for (var i = 0; i < row.Columns.Count; i++)
+            {
+                command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
+            }
+
+            commands[sql] = command;
+        }
+
+        return command;
+    }
+
+    // Turns the target's SQLite errors into the migration's typed ones; the batch is already rolled back.
+    private async Task<T> WithTargetErrorsAsync<T>(TableCopyJob job, int batch, object? lastCommittedKey, Func<Task<T>> action)
+    {
+        var started = _options.TimeProvider.GetTimestamp();
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (SqliteException error)
+        {
+            throw error.SqliteErrorCode switch
+            {
+                SqliteMigrationExtensions.SqliteFull => new StorageFullException(job.Name, batch, lastCommittedKey, error),
+                SqliteMigrationExtensions.SqliteBusy or SqliteMigrationExtensions.SqliteLocked =>
+                    new DatabaseBusyException(_target.DataSource, _options.TimeProvider.GetElapsedTime(started), error),
+                SqliteMigrationExtensions.SqliteReadOnly => new TargetReadOnlyException(_target.DataSource),
+                _ => new MigrationException(
+                    MigrationErrorCode.CopyFailed,
+                    $"Copy '{job.Name}' failed in batch {batch} (rolled back; last committed key '{lastCommittedKey ?? "(none)"}'): {error.Message}",
+                    new Dictionary<string, string> { ["job"] = job.Name, ["batch"] = batch.ToString(CultureInfo.InvariantCulture) },
+                    error),
+            };
+        }
+    }
+
+    private async Task WithTargetErrorsAsync(TableCopyJob job, int batch, object? lastCommittedKey, Func<Task> action) =>
+        await WithTargetErrorsAsync(job, batch, lastCommittedKey, async () =>
+        {
+            await action().ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+
+    private static string Describe(SourceRow row)
+    {
+        var builder = new StringBuilder().Append("key=").Append(row.KeyText);
+        foreach (var (column, value) in row.Values)
+        {
+            builder.Append(", ").Append(column).Append('=').Append(value switch
+            {
+                null => "NULL",
+                byte[] bytes => RejectLog.Excerpt(bytes),
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+            });
+        }
+
+        return RejectLog.Excerpt(builder.ToString());
+    }
+
+    private enum RowOutcome
+    {
+        Migrated,
+        Rejected,
+
+        /// <summary>Rejected, but the reject was not recorded (the swallow canary): the row is gone.</summary>
+        Lost,
+    }
+}

@@ -1,0 +1,33 @@
+using Socrates.Core.Failpoints;
+
+namespace Socrates.Core.Migration;
+
+/// <summary>Canaries of the migration: each injects the defect one migration gate exists to catch.</summary>
+[FailpointCatalog]
+public static class MigrationFailpoints
+{
+    /// <summary>
+    /// The backup is taken but not verified (no integrity check, no counts): the backup result
+    /// then says so, and the <c>migration.backup_verified</c> metric reads 0.
+    /// </summary>
+    public const string BackupSkipVerify = "migration.backup.skip-verify";
+
+    /// <summary>
+    /// A per-row error is caught and the row skipped without a reject being recorded
+    /// (<see cref="Rejects.RejectLog"/> drops it), so the migration's accounting no longer adds up.
+    /// </summary>
+    public const string RejectsSwallow = "migration.rejects.swallow";
+
+    /// <summary>
+    /// The batched copier throws right after the first commit of batch N
+    /// (<see cref="Copying.TableCopyOptions.CrashAfterBatches"/>), as a crash would stop it.
+    /// </summary>
+    public const string CrashAfterBatch = "migration.crash-after-batch";
+
+    /// <summary>
+    /// The classic resumability bug: the copier commits the batch's high-water mark in its own
+    /// transaction before the batch's rows, so a crash in between skips those rows on resume.
+    /// The crash tests must then see lost rows (<c>migration.crash_survival_rate</c> below 1).
+    /// </summary>
+    public const string NonAtomicMark = "migration.copy.non-atomic-mark";
+}

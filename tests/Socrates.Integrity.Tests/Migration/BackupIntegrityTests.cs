@@ -1,0 +1,132 @@
+using Microsoft.Data.Sqlite;
+using Socrates.Core.Failpoints;
+using Socrates.Core.Migration;
+using Socrates.Core.Migration.Backup;
+using Socrates.Core.Migration.Errors;
+using Socrates.CrashHost;
+using Socrates.Testing.Metrics;
+
+namespace Socrates.Integrity.Tests.Migration;
+
+/// <summary>
+/// The pre-migration backup: taken with the online backup API, then proven restorable
+/// (integrity_check, per-table counts and content checksums equal to the source's).
+/// </summary>
+[Trait("Category", "Integrity")]
+public sealed class BackupIntegrityTests
+{
+    /// <summary>1 only if integrity_check ran on the backup and passed and every table matched.</summary>
+    public static double BackupVerifiedMetric(BackupResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.IntegrityCheckRan && result.IntegrityProblems.Count == 0 && result.CountsCompared && result.Tables.Count > 0 && result.Tables.All(t => t.Matches)
+            ? 1.0
+            : 0.0;
+    }
+
+    [Fact]
+    public async Task CreateAsync_HealthySource_BackupVerifiedMetricIsOne()
+    {
+        using var databases = new WorkloadDatabases(2_000);
+        await AddSecondTableAsync(databases.SourcePath);
+        var sourceBefore = FileChecksum.Of(databases.SourcePath);
+
+        var result = await DatabaseBackup.CreateAsync(databases.SourcePath, null, CancellationToken.None);
+
+        var metric = BackupVerifiedMetric(result);
+        var evidence = MetricsWriter.WriteEvidence("integrity", "migration-backup.json", result);
+        MetricsWriter.Write("integrity", "migration.backup_verified", metric, "bool", evidence);
+        Assert.Equal(1.0, metric);
+        Assert.True(result.Verified);
+        Assert.True(File.Exists(result.BackupPath));
+        Assert.Equal(Path.GetDirectoryName(databases.SourcePath), Path.GetDirectoryName(result.BackupPath));
+        Assert.Contains(".backup-", result.BackupPath, StringComparison.Ordinal);
+        Assert.Equal(2_000, Assert.Single(result.Tables, t => t.Name == "items").BackupRows);
+        Assert.Equal(3, Assert.Single(result.Tables, t => t.Name == "notes").BackupRows);
+        Assert.Equal(sourceBefore, FileChecksum.Of(databases.SourcePath));
+
+        // Restorable: the backup reads back as the very source data.
+        await using var source = await databases.OpenSourceAsync();
+        await using var backup = await MigrationConnections.OpenSourceAsync(result.BackupPath, CancellationToken.None);
+        Assert.Equal(
+            await TableChecksum.ComputeAsync(source, "items", CancellationToken.None),
+            await TableChecksum.ComputeAsync(backup, "items", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CreateAsync_SkipVerifyCanary_MetricIsZero()
+    {
+        using var databases = new WorkloadDatabases(300);
+        BackupResult result;
+        using (Failpoint.Enable(MigrationFailpoints.BackupSkipVerify))
+        {
+            result = await DatabaseBackup.CreateAsync(databases.SourcePath, null, CancellationToken.None);
+        }
+
+        Assert.False(result.IntegrityCheckRan);
+        Assert.False(result.Verified);
+        Assert.Equal(0.0, BackupVerifiedMetric(result));
+        var error = Assert.Throws<BackupVerificationException>(() => result.EnsureVerified());
+        Assert.Contains("integrity_check did not run on the backup", error.Problems);
+    }
+
+    [Fact]
+    public async Task CreateAsync_BackupDiffersFromSource_NotVerified()
+    {
+        // The verification is judged on a result whose backup lost a row: it must say so.
+        using var databases = new WorkloadDatabases(300);
+        var result = await DatabaseBackup.CreateAsync(databases.SourcePath, null, CancellationToken.None);
+        var tampered = result with
+        {
+            Tables = [.. result.Tables.Select(t => t with { BackupRows = t.BackupRows - 1 })],
+        };
+
+        Assert.True(result.Verified);
+        Assert.False(tampered.Verified);
+        Assert.Equal(0.0, BackupVerifiedMetric(tampered));
+        Assert.Single(tampered.Mismatches);
+        Assert.Same(result, result.EnsureVerified());
+        Assert.Equal(MigrationErrorCode.BackupVerificationFailed, Assert.Throws<BackupVerificationException>(() => tampered.EnsureVerified()).Code);
+    }
+
+    [Fact]
+    public async Task CreateAsync_CorruptSource_SourceCorruptExceptionAndNoBackupFile()
+    {
+        using var databases = new WorkloadDatabases(3_000);
+        CopyFaultTests.CorruptMiddle(databases.SourcePath);
+        var backupFolder = Path.Combine(databases.Folder, "backups");
+
+        var error = await Assert.ThrowsAsync<SourceCorruptException>(
+            () => DatabaseBackup.CreateAsync(databases.SourcePath, new BackupOptions { Directory = backupFolder }, CancellationToken.None));
+
+        Assert.Equal(MigrationErrorCode.SourceCorrupt, error.Code);
+        Assert.False(Directory.Exists(backupFolder) && Directory.EnumerateFiles(backupFolder).Any());
+    }
+
+    [Fact]
+    public async Task CreateAsync_TwiceInOneInstant_DistinctFiles()
+    {
+        using var databases = new WorkloadDatabases(50);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        var options = new BackupOptions { TimeProvider = clock };
+
+        var first = await DatabaseBackup.CreateAsync(databases.SourcePath, options, CancellationToken.None);
+        var second = await DatabaseBackup.CreateAsync(databases.SourcePath, options, CancellationToken.None);
+
+        Assert.NotEqual(first.BackupPath, second.BackupPath);
+        Assert.EndsWith("source.backup-20261122T120000000000Z.db", first.BackupPath, StringComparison.Ordinal);
+        Assert.True(second.Verified);
+    }
+
+    private static async Task AddSecondTableAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE notes (note_id TEXT PRIMARY KEY, body TEXT, score REAL) WITHOUT ROWID;
+            INSERT INTO notes VALUES ('a', 'first', 1.5), ('b', NULL, NULL), ('c', 'third', -2.0);
+            """;
+        await command.ExecuteNonQueryAsync();
+    }
+}
