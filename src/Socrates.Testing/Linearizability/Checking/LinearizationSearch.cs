@@ -1,3 +1,4 @@
+using Socrates.Core.Failpoints;
 using Socrates.Testing.Linearizability.Histories;
 using Socrates.Testing.Linearizability.Models;
 
@@ -50,7 +51,7 @@ internal static class LinearizationSearch
             {
                 var op = operations[entry.Operation];
                 var step = op.Status == OperationStatus.Ok
-                    ? model.Apply(state, op.Input, op.Output!)
+                    ? ApplyCompleted(model, state, op)
                     : StepResult<TState>.Legal(model.ApplyIndeterminate(state, op.Input));
                 if (step.IsLegal)
                 {
@@ -149,5 +150,23 @@ internal static class LinearizationSearch
         }
 
         return head;
+    }
+
+    // The model's verdict on a completed operation, unless a canary breaks the oracle on purpose.
+    private static StepResult<TState> ApplyCompleted<TState, TInput, TOutput>(
+        IModel<TState, TInput, TOutput> model,
+        TState state,
+        Operation<TInput, TOutput> op)
+        where TState : notnull
+    {
+        if (Failpoint.IsActive(TestKitFailpoints.CheckerRejectEveryAnswer))
+        {
+            return StepResult<TState>.Illegal;
+        }
+
+        var step = model.Apply(state, op.Input, op.Output!);
+        return !step.IsLegal && Failpoint.IsActive(TestKitFailpoints.CheckerAcceptAnyAnswer)
+            ? StepResult<TState>.Legal(model.ApplyIndeterminate(state, op.Input))
+            : step;
     }
 }
