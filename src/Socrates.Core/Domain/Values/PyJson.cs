@@ -63,6 +63,29 @@ public static class PyJson
         }
     }
 
+    /// <summary>
+    /// Checks that <paramref name="json"/> is well-formed JSON without building any value (the
+    /// cheap check a lazy reader does up front so corruption is reported where it is read).
+    /// </summary>
+    /// <exception cref="FormatException">The text is not well-formed JSON.</exception>
+    public static string CheckWellFormed(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException($"Not valid PyJson: {error.Message}", error);
+        }
+
+        return json;
+    }
+
     public static Dictionary<string, object?> DeserializeDict(string json) =>
         Deserialize(json) as Dictionary<string, object?>
             ?? throw new FormatException("The JSON text does not hold a dict.");
