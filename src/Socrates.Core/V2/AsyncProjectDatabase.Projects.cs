@@ -270,15 +270,22 @@ public sealed partial class AsyncProjectDatabase
     private ProjectJson SerializeFreeForm(string operation, ProjectContext p)
     {
         var key = p.ProjectId;
+        string? Field(FreeFormField field, string name, Func<object?> value)
+        {
+            // A field loaded but never read is written back as the very text it was stored as.
+            var pending = p.PendingFreeFormJson(field);
+            return pending is not null && pending.Length <= _options.MaxJsonLength ? pending : _validate.Json(operation, key, name, value());
+        }
+
         return new ProjectJson(
-            _validate.Json(operation, key, "pending_questions", p.PendingQuestions)!,
-            _validate.Json(operation, key, "notes", p.Notes)!,
-            _validate.Json(operation, key, "code_history", p.CodeHistory)!,
-            _validate.Json(operation, key, "categorized_specs", p.CategorizedSpecs)!,
-            _validate.Json(operation, key, "maturity_history", p.MaturityHistory)!,
-            _validate.Json(operation, key, "analytics_metrics", p.AnalyticsMetrics)!,
-            _validate.Json(operation, key, "llm_configuration", p.LlmConfiguration),
-            _validate.Json(operation, key, "extras", p.Extras)!);
+            Field(FreeFormField.PendingQuestions, "pending_questions", () => p.PendingQuestions)!,
+            Field(FreeFormField.Notes, "notes", () => p.Notes)!,
+            Field(FreeFormField.CodeHistory, "code_history", () => p.CodeHistory)!,
+            Field(FreeFormField.CategorizedSpecs, "categorized_specs", () => p.CategorizedSpecs)!,
+            Field(FreeFormField.MaturityHistory, "maturity_history", () => p.MaturityHistory)!,
+            Field(FreeFormField.AnalyticsMetrics, "analytics_metrics", () => p.AnalyticsMetrics)!,
+            Field(FreeFormField.LlmConfiguration, "llm_configuration", () => p.LlmConfiguration),
+            Field(FreeFormField.Extras, "extras", () => p.Extras)!);
     }
 
     private static void WriteChildren(Pooling.PooledConnection c, SqliteTransaction tx, ProjectContext p, ProjectJson json, bool replaceMessages, CancellationToken token)

@@ -79,6 +79,35 @@ public sealed class ProjectOperationTests
     }
 
     [Fact]
+    public async Task SaveProject_MetadataLoadedUntouchedThenSaved_EveryFieldUnchanged()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var project = _generator.Project("alice");
+        await test.Database.SaveProjectAsync(project, null);
+        var lazy = (await test.Database.LoadProjectAsync(project.ProjectId))!;
+        Assert.NotNull(lazy.PendingFreeFormJson(FreeFormField.AnalyticsMetrics));
+        await test.Database.SaveProjectAsync(lazy, lazy.Version);
+        var reloaded = (await test.Database.LoadProjectAsync(project.ProjectId, ProjectLoad.Full))!;
+        Assert.Empty(ProjectDiff.Compare(project, reloaded));
+        Assert.Null(reloaded.PendingFreeFormJson(FreeFormField.AnalyticsMetrics));
+    }
+
+    [Fact]
+    public async Task SaveProject_LazyFieldReplacedAfterLoad_NewValueStored()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        var project = _generator.Project("alice");
+        await test.Database.SaveProjectAsync(project, null);
+        var lazy = (await test.Database.LoadProjectAsync(project.ProjectId))!;
+        lazy.AnalyticsMetrics = new(StringComparer.Ordinal) { ["replaced"] = 1L };
+        lazy.Notes.Add("appended to a lazily decoded list");
+        await test.Database.SaveProjectAsync(lazy, lazy.Version);
+        var reloaded = (await test.Database.LoadProjectAsync(project.ProjectId))!;
+        Assert.Equal(["replaced"], reloaded.AnalyticsMetrics.Keys);
+        Assert.Equal(project.Notes.Count + 1, reloaded.Notes.Count);
+    }
+
+    [Fact]
     public async Task SaveProject_LazyProjectWithMessagesAdded_ValidationError()
     {
         await using var test = await TestDatabase.CreateAsync();

@@ -36,10 +36,54 @@ public static class PyJson
     public static string? SerializeNullable(object? value) => value is null ? null : Serialize(value);
 
     /// <summary>Reads text written by <see cref="Serialize"/> back into the value model.</summary>
+    /// <exception cref="FormatException">The text is not PyJson (bad JSON, unknown tag).</exception>
     public static object? Deserialize(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        return Read(document.RootElement);
+        ArgumentNullException.ThrowIfNull(json);
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new FormatException("Empty PyJson text.");
+            }
+
+            var value = ReadValue(ref reader);
+            if (reader.Read())
+            {
+                throw new FormatException("Trailing content after the PyJson value.");
+            }
+
+            return value;
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException($"Not valid PyJson: {error.Message}", error);
+        }
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="json"/> is well-formed JSON without building any value (the
+    /// cheap check a lazy reader does up front so corruption is reported where it is read).
+    /// </summary>
+    /// <exception cref="FormatException">The text is not well-formed JSON.</exception>
+    public static string CheckWellFormed(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException($"Not valid PyJson: {error.Message}", error);
+        }
+
+        return json;
     }
 
     public static Dictionary<string, object?> DeserializeDict(string json) =>
@@ -161,80 +205,108 @@ public static class PyJson
         writer.WriteEndObject();
     }
 
-    private static object? Read(JsonElement element)
+    private static object? ReadValue(ref Utf8JsonReader reader)
     {
-        switch (element.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Null:
+            case JsonTokenType.Null:
                 return null;
-            case JsonValueKind.True:
+            case JsonTokenType.True:
                 return true;
-            case JsonValueKind.False:
+            case JsonTokenType.False:
                 return false;
-            case JsonValueKind.String:
-                return element.GetString();
-            case JsonValueKind.Number:
-                return ReadNumber(element);
-            case JsonValueKind.Array:
-                return ReadArray(element);
-            case JsonValueKind.Object:
-                return ReadObject(element);
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return ReadNumber(ref reader);
+            case JsonTokenType.StartArray:
+                return ReadArray(ref reader);
+            case JsonTokenType.StartObject:
+                return ReadObject(ref reader);
             default:
-                throw new FormatException($"Unexpected JSON token {element.ValueKind}.");
+                throw new FormatException($"Unexpected JSON token {reader.TokenType}.");
         }
     }
 
-    private static object ReadNumber(JsonElement element)
+    private static object ReadNumber(ref Utf8JsonReader reader)
     {
-        var raw = element.GetRawText();
-        if (raw.IndexOfAny(['.', 'E', 'e']) >= 0)
+        var raw = reader.ValueSpan;
+        if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
         {
             return double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
-        return element.TryGetInt64(out var l) ? (object)l : BigInteger.Parse(raw, CultureInfo.InvariantCulture);
+        return reader.TryGetInt64(out var l) ? (object)l : BigInteger.Parse(Encoding.UTF8.GetString(raw), CultureInfo.InvariantCulture);
     }
 
-    private static List<object?> ReadArray(JsonElement element)
+    private static List<object?> ReadArray(ref Utf8JsonReader reader)
     {
-        var list = new List<object?>(element.GetArrayLength());
-        foreach (var item in element.EnumerateArray())
+        var list = new List<object?>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(Read(item));
+            list.Add(ReadValue(ref reader));
         }
 
         return list;
     }
 
-    private static object? ReadObject(JsonElement element)
-    {
-        if (element.TryGetProperty(Tag, out var tagElement))
-        {
-            var tag = tagElement.GetString();
-            var value = element.GetProperty(Value);
-            return tag switch
-            {
-                "int" => BigInteger.Parse(value.GetString()!, CultureInfo.InvariantCulture),
-                "float" => double.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
-                "decimal" => decimal.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
-                "datetime" => PyDateTime.Parse(value.GetString()!),
-                "date" => DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                "bytes" => Convert.FromBase64String(value.GetString()!),
-                "tuple" => ReadArray(value).ToArray(),
-                "dict" => ReadPlainObject(value),
-                _ => throw new FormatException($"Unknown PyJson tag '{tag}'."),
-            };
-        }
-
-        return ReadPlainObject(element);
-    }
-
-    private static Dictionary<string, object?> ReadPlainObject(JsonElement element)
+    /// <summary>A tagged value (first property "$t", the writer always puts it first) or a plain dict.</summary>
+    private static object? ReadObject(ref Utf8JsonReader reader)
     {
         var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
+        var first = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            dict[property.Name] = Read(property.Value);
+            var key = reader.GetString()!;
+            reader.Read();
+            if (first && key == Tag)
+            {
+                return ReadTagged(ref reader);
+            }
+
+            first = false;
+            dict[key] = ReadValue(ref reader);
+        }
+
+        return dict;
+    }
+
+    private static object? ReadTagged(ref Utf8JsonReader reader)
+    {
+        var tag = reader.GetString();
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || reader.GetString() != Value || !reader.Read())
+        {
+            throw new FormatException($"PyJson tag '{tag}' is not followed by its \"v\" value.");
+        }
+
+        object? value = tag switch
+        {
+            "int" => BigInteger.Parse(reader.GetString()!, CultureInfo.InvariantCulture),
+            "float" => double.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+            "decimal" => decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+            "datetime" => PyDateTime.Parse(reader.GetString()!),
+            "date" => DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "bytes" => reader.GetBytesFromBase64(),
+            "tuple" => reader.TokenType == JsonTokenType.StartArray ? ReadArray(ref reader).ToArray() : throw new FormatException("A PyJson tuple needs an array."),
+            "dict" => reader.TokenType == JsonTokenType.StartObject ? ReadPlainObject(ref reader) : throw new FormatException("A PyJson dict needs an object."),
+            _ => throw new FormatException($"Unknown PyJson tag '{tag}'."),
+        };
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new FormatException($"PyJson tag '{tag}' has extra properties.");
+        }
+
+        return value;
+    }
+
+    private static Dictionary<string, object?> ReadPlainObject(ref Utf8JsonReader reader)
+    {
+        var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            dict[key] = ReadValue(ref reader);
         }
 
         return dict;

@@ -86,48 +86,55 @@ internal static class ProjectRows
     private static double ParseQuotedReal(string text) =>
         double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static ProjectContext ReadMain(SqliteDataReader r) => new()
+    private static ProjectContext ReadMain(SqliteDataReader r)
     {
-        ProjectId = r.GetString(0),
-        Owner = r.GetString(1),
-        Name = r.GetString(2),
-        Phase = PhaseNames.Parse(r.GetString(3)),
-        Status = r.GetString(4),
-        Progress = r.GetInt64(5),
-        IsArchived = r.Flag(6),
-        ArchivedAt = r.Time(7),
-        IsSystemProject = r.Flag(8),
-        CreatedAt = r.RequiredTime(9),
-        UpdatedAt = r.RequiredTime(10),
-        Version = r.GetInt64(11),
-        Description = r.Text(12),
-        Goals = r.Text(13),
-        TeamStructure = r.Text(14),
-        LanguagePreferences = r.Text(15),
-        DeploymentTarget = r.Text(16),
-        CodeStyle = r.Text(17),
-        ChatMode = r.Text(18),
-        ProjectType = r.Text(19),
-        SystemProjectType = r.Text(20),
-        OverallMaturity = r.GetDouble(21),
-        RepositoryUrl = r.Text(22),
-        RepositoryOwner = r.Text(23),
-        RepositoryName = r.Text(24),
-        RepositoryDescription = r.Text(25),
-        RepositoryLanguage = r.Text(26),
-        RepositoryImportedAt = r.Time(27),
-        RepositoryFileCount = r.GetInt64(28),
-        RepositoryHasTests = r.Flag(29),
-        PendingQuestions = r.JsonList(30),
-        Notes = r.JsonList(31),
-        CodeHistory = r.JsonList(32),
-        CategorizedSpecs = r.JsonDict(33),
-        MaturityHistory = r.JsonList(34),
-        AnalyticsMetrics = r.JsonDict(35),
-        LlmConfiguration = r.NullableJsonDict(36),
-        Extras = r.JsonDict(37),
-        ConversationHistoryLoaded = false,
-    };
+        var project = new ProjectContext
+        {
+            ProjectId = r.GetString(0),
+            Owner = r.GetString(1),
+            Name = r.GetString(2),
+            Phase = PhaseNames.Parse(r.GetString(3)),
+            Status = r.GetString(4),
+            Progress = r.GetInt64(5),
+            IsArchived = r.Flag(6),
+            ArchivedAt = r.Time(7),
+            IsSystemProject = r.Flag(8),
+            CreatedAt = r.RequiredTime(9),
+            UpdatedAt = r.RequiredTime(10),
+            Version = r.GetInt64(11),
+            Description = r.Text(12),
+            Goals = r.Text(13),
+            TeamStructure = r.Text(14),
+            LanguagePreferences = r.Text(15),
+            DeploymentTarget = r.Text(16),
+            CodeStyle = r.Text(17),
+            ChatMode = r.Text(18),
+            ProjectType = r.Text(19),
+            SystemProjectType = r.Text(20),
+            OverallMaturity = r.GetDouble(21),
+            RepositoryUrl = r.Text(22),
+            RepositoryOwner = r.Text(23),
+            RepositoryName = r.Text(24),
+            RepositoryDescription = r.Text(25),
+            RepositoryLanguage = r.Text(26),
+            RepositoryImportedAt = r.Time(27),
+            RepositoryFileCount = r.GetInt64(28),
+            RepositoryHasTests = r.Flag(29),
+            ConversationHistoryLoaded = false,
+        };
+
+        // Free-form fields: checked well-formed now (corruption is a typed error of this load),
+        // decoded when first read.
+        project.SetFreeFormJson(FreeFormField.PendingQuestions, PyJson.CheckWellFormed(r.GetString(30)));
+        project.SetFreeFormJson(FreeFormField.Notes, PyJson.CheckWellFormed(r.GetString(31)));
+        project.SetFreeFormJson(FreeFormField.CodeHistory, PyJson.CheckWellFormed(r.GetString(32)));
+        project.SetFreeFormJson(FreeFormField.CategorizedSpecs, PyJson.CheckWellFormed(r.GetString(33)));
+        project.SetFreeFormJson(FreeFormField.MaturityHistory, PyJson.CheckWellFormed(r.GetString(34)));
+        project.SetFreeFormJson(FreeFormField.AnalyticsMetrics, PyJson.CheckWellFormed(r.GetString(35)));
+        project.SetFreeFormJson(FreeFormField.LlmConfiguration, r.IsDBNull(36) ? null : PyJson.CheckWellFormed(r.GetString(36)));
+        project.SetFreeFormJson(FreeFormField.Extras, PyJson.CheckWellFormed(r.GetString(37)));
+        return project;
+    }
 
     /// <summary>Binds the <c>projects</c> row parameters of <see cref="ProjectSql.Insert"/> / <see cref="ProjectSql.Update"/>.</summary>
     public static void BindMain(SqliteCommand c, ProjectContext p, long version) => c
