@@ -37,9 +37,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
         // A point counts once the host was really killed; one that finished first is drawn again
         // (bounded), so a fast machine cannot make the test pass on fewer crashes.
+        var random = new Random(seed);
         for (var attempt = 0; outcomes.Count(o => o.Killed) < points && attempt < points * 4; attempt++)
         {
-            var random = new Random(seed + attempt);
             var afterBatch = random.Next(0, Batches / 2);
             var delay = TimeSpan.FromMilliseconds(random.Next(0, afterBatch == 0 ? 150 : 10));
             var target = folder.File($"target-{attempt}.db");
