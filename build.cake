@@ -272,6 +272,13 @@ void RunCanaries()
             RunBenchmarks(failpoint, canaryRoot);
             continue;
         }
+        if (suite == "coverage")
+        {
+            // The coverage gates read ReportGenerator's summary: their canary is a known-bad one.
+            EnsureDirectoryExists($"{canaryRoot}/coverage");
+            CopyFile(fixture!, $"{canaryRoot}/coverage/Summary.json");
+            continue;
+        }
         RunSuite(suite, collectCoverage: false, failpoint, fixture, canaryRoot);
     }
 }

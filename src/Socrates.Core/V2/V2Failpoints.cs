@@ -18,6 +18,9 @@ public static class V2Failpoints
     /// <summary>The pool bound is ignored: every caller gets a connection (peak exceeds pool size).</summary>
     public const string PoolUnbounded = "v2.pool.unbounded";
 
+    /// <summary>Input validation checks but never rejects (hostile inputs reach SQL).</summary>
+    public const string ValidationOff = "v2.validation.off";
+
     /// <summary>Every operation stalls (until cancelled) once it holds a connection: drives timeouts.</summary>
     public const string OperationStall = "v2.op.stall";
 }

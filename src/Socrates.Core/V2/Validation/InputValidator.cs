@@ -1,3 +1,4 @@
+using Socrates.Core.Failpoints;
 using Socrates.Core.Domain;
 using Socrates.Core.Domain.Values;
 
@@ -14,6 +15,9 @@ namespace Socrates.Core.V2.Validation;
 /// </summary>
 internal sealed class InputValidator(AsyncDatabaseOptions options)
 {
+    // Canary: with the failpoint on, every rule is checked and none is enforced.
+    private static bool ValidationOff => Failpoint.IsActive(V2Failpoints.ValidationOff);
+
     public void Identifier(string operation, string field, string? value)
     {
         if (value is null)
@@ -23,18 +27,18 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
 
         if (value.Length == 0 || value.Length > options.MaxIdLength)
         {
-            throw new ValidationException(operation, Shorten(value), field, $"length {value.Length} is outside 1..{options.MaxIdLength}.");
+            if (!ValidationOff) throw new ValidationException(operation, Shorten(value), field, $"length {value.Length} is outside 1..{options.MaxIdLength}.");
         }
 
         var control = IndexOfControl(value);
         if (control >= 0)
         {
-            throw new ValidationException(operation, Shorten(value), field, $"contains control character U+{(int)value[control]:X4} at index {control}.");
+            if (!ValidationOff) throw new ValidationException(operation, Shorten(value), field, $"contains control character U+{(int)value[control]:X4} at index {control}.");
         }
 
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
         {
-            throw new ValidationException(operation, Shorten(value), field, "has leading or trailing whitespace.");
+            if (!ValidationOff) throw new ValidationException(operation, Shorten(value), field, "has leading or trailing whitespace.");
         }
     }
 
@@ -48,15 +52,20 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
 
     public void Name(string operation, string? key, string field, string? value)
     {
-        if (value is null || value.Length == 0 || value.Length > options.MaxNameLength)
+        if (value is null)
         {
-            throw new ValidationException(operation, key, field, $"length {value?.Length ?? 0} is outside 1..{options.MaxNameLength}.");
+            throw new ValidationException(operation, key, field, "is required (null given).");
+        }
+
+        if (value.Length == 0 || value.Length > options.MaxNameLength)
+        {
+            if (!ValidationOff) throw new ValidationException(operation, key, field, $"length {value.Length} is outside 1..{options.MaxNameLength}.");
         }
 
         var control = IndexOfControl(value);
         if (control >= 0)
         {
-            throw new ValidationException(operation, key, field, $"contains control character U+{(int)value[control]:X4} at index {control}.");
+            if (!ValidationOff) throw new ValidationException(operation, key, field, $"contains control character U+{(int)value[control]:X4} at index {control}.");
         }
     }
 
@@ -65,7 +74,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
         var max = limit ?? options.MaxTextLength;
         if (value is not null && value.Length > max)
         {
-            throw new ValidationException(operation, key, field, $"length {value.Length} exceeds the limit of {max}.");
+            if (!ValidationOff) throw new ValidationException(operation, key, field, $"length {value.Length} exceeds the limit of {max}.");
         }
     }
 
@@ -73,7 +82,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
     {
         if (count > options.MaxListItems)
         {
-            throw new ValidationException(operation, key, field, $"{count} items exceed the limit of {options.MaxListItems}.");
+            if (!ValidationOff) throw new ValidationException(operation, key, field, $"{count} items exceed the limit of {options.MaxListItems}.");
         }
     }
 
@@ -125,7 +134,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
 
         if (json is not null && json.Length > options.MaxJsonLength)
         {
-            throw new ValidationException(operation, key, field, $"serialised size {json.Length} exceeds the limit of {options.MaxJsonLength}.");
+            if (!ValidationOff) throw new ValidationException(operation, key, field, $"serialised size {json.Length} exceeds the limit of {options.MaxJsonLength}.");
         }
 
         return json;
@@ -135,7 +144,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
     {
         if (double.IsNaN(value))
         {
-            throw new ValidationException(operation, key, field, "is NaN, which SQLite cannot store in a typed column.");
+            if (!ValidationOff) throw new ValidationException(operation, key, field, "is NaN, which SQLite cannot store in a typed column.");
         }
     }
 
@@ -143,12 +152,12 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
     {
         if (offset < 0)
         {
-            throw new ValidationException(operation, key, "offset", $"{offset} is negative.");
+            if (!ValidationOff) throw new ValidationException(operation, key, "offset", $"{offset} is negative.");
         }
 
         if (limit < 1 || limit > options.MaxPageSize)
         {
-            throw new ValidationException(operation, key, "limit", $"{limit} is outside 1..{options.MaxPageSize}.");
+            if (!ValidationOff) throw new ValidationException(operation, key, "limit", $"{limit} is outside 1..{options.MaxPageSize}.");
         }
     }
 
@@ -156,7 +165,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
     {
         if (value.Ticks % 10 != 0)
         {
-            throw new ValidationException(operation, key, field, "has sub-microsecond precision that V1 and V2 cannot store.");
+            if (!ValidationOff) throw new ValidationException(operation, key, field, "has sub-microsecond precision that V1 and V2 cannot store.");
         }
     }
 
@@ -181,17 +190,17 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
         Identifier(operation, "owner", project.Owner);
         if (!Enum.IsDefined(project.Phase))
         {
-            throw new ValidationException(operation, key, "phase", $"'{project.Phase}' is not one of {string.Join(", ", PhaseNames.All)}.");
+            if (!ValidationOff) throw new ValidationException(operation, key, "phase", $"'{project.Phase}' is not one of {string.Join(", ", PhaseNames.All)}.");
         }
 
         if (!ProjectStatuses.IsValid(project.Status))
         {
-            throw new ValidationException(operation, key, "status", $"'{project.Status}' is not one of {string.Join(", ", ProjectStatuses.All)}.");
+            if (!ValidationOff) throw new ValidationException(operation, key, "status", $"'{project.Status}' is not one of {string.Join(", ", ProjectStatuses.All)}.");
         }
 
         if (project.Progress is < 0 or > 100)
         {
-            throw new ValidationException(operation, key, "progress", $"{project.Progress} is outside 0..100.");
+            if (!ValidationOff) throw new ValidationException(operation, key, "progress", $"{project.Progress} is outside 0..100.");
         }
 
         Time(operation, key, "created_at", project.CreatedAt);
@@ -227,7 +236,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
 
         if (!project.ConversationHistoryLoaded && project.ConversationHistory.Count > 0)
         {
-            throw new ValidationException(operation, key, "conversation_history",
+            if (!ValidationOff) throw new ValidationException(operation, key, "conversation_history",
                 "holds messages but was not loaded (lazy load); append them with AppendMessageAsync or load the project in full.");
         }
 
@@ -269,7 +278,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
         Time(operation, key, $"{field}.timestamp", message.Timestamp);
         if (message.PresentKeys is < MessageKeys.None or > MessageKeys.All)
         {
-            throw new ValidationException(operation, key, $"{field}.present_keys", $"{(int)message.PresentKeys} is not a set of known keys.");
+            if (!ValidationOff) throw new ValidationException(operation, key, $"{field}.present_keys", $"{(int)message.PresentKeys} is not a set of known keys.");
         }
     }
 
