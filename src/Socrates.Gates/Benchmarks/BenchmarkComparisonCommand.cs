@@ -95,6 +95,12 @@ public static class BenchmarkComparisonCommand
         ComparisonEvidenceWriter.WriteText(Path.Combine(evidenceDirectory, "comparisons.md"), ComparisonMarkdownWriter.Render(report));
         ComparisonEvidenceWriter.WriteText(Path.Combine(evidenceDirectory, "comparisons.html"), ComparisonHtmlWriter.Render(report));
 
+        // The same fragments, for the gate report's benchmark section.
+        var sections = Path.Combine(artifacts, "report-sections");
+        Directory.CreateDirectory(sections);
+        ComparisonEvidenceWriter.WriteText(Path.Combine(sections, "benchmarks.md"), ComparisonMarkdownWriter.Render(report));
+        ComparisonEvidenceWriter.WriteText(Path.Combine(sections, "benchmarks.html"), ComparisonHtmlWriter.Render(report));
+
         var metrics = Path.Combine(artifacts, "metrics");
         var evidence = Path.GetRelativePath(artifacts, evidencePath).Replace('\\', '/');
         foreach (var outcome in outcomes)

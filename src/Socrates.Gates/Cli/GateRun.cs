@@ -69,7 +69,10 @@ internal static class GateRun
             outputDirectory,
             config.File,
             options.CanariesExpected);
-        var report = ReportBuilder.Build(evaluation, snapshot, context, previousSource, previous, extraProblems);
+        var sectionProblems = new List<string>();
+        var sections = ReportSection.ReadAll(artifactsRoot, sectionProblems);
+        extraProblems.AddRange(sectionProblems.Select(p => new InputProblem(ReportSection.Folder, p)));
+        var report = ReportBuilder.Build(evaluation, snapshot, context, previousSource, previous, extraProblems) with { Sections = sections };
         ReportFiles.WriteAll(report, outputDirectory);
         return report;
     }

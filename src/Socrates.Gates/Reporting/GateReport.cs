@@ -29,6 +29,9 @@ internal sealed record GateReport(
     IReadOnlyList<ReportProblem> Problems)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Fragments contributed by the suites (see <see cref="ReportSection"/>).</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
 }
 
 /// <summary>How many gates came out each way.</summary>

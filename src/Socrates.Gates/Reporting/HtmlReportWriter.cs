@@ -68,6 +68,7 @@ internal static class HtmlReportWriter
 
         WriteSuites(h, report);
         WriteGates(h, report);
+        WriteSections(h, report);
         WriteRisks(h, report);
         WriteTests(h, report);
         WriteCoverage(h, report);
@@ -77,6 +78,16 @@ internal static class HtmlReportWriter
 
         h.AppendLine("</body></html>");
         return h.ToString();
+    }
+
+    private static void WriteSections(StringBuilder h, GateReport report)
+    {
+        foreach (var section in report.Sections.Where(s => s.Html is not null))
+        {
+            h.AppendLine(Inv($"<section id=\"section-{E(section.Name)}\">"));
+            h.AppendLine(section.Html);
+            h.AppendLine("</section>");
+        }
     }
 
     private static void WriteSuites(StringBuilder h, GateReport report)

@@ -44,6 +44,12 @@ internal static class MarkdownReportWriter
             Line(m, $"| `{Code(g.Id)}` | {E(g.Title)} | {E(ReportWords.Value(g))} | {NumberFormat.Of(g.Fail)} | {NumberFormat.Of(g.Warn)} | {ReportWords.Of(g.Direction)} | **{ReportWords.Of(g.Status)}** {E(g.Reason)} | {canary} | {Link(g.Evidence)} |");
         }
 
+        foreach (var section in report.Sections.Where(s => s.Markdown is not null))
+        {
+            Line(m);
+            Line(m, section.Markdown!.TrimEnd());
+        }
+
         Line(m);
         Line(m, "### Risk register");
         Line(m);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using Socrates.Core.Failpoints;
@@ -87,6 +88,20 @@ public sealed class SpeedAndSweepTests
             recallAtDefault = atDefault.Recall,
             sweep,
         });
+        ReportSectionWriter.WriteTable(
+            "search-probes-sweep",
+            "Vector search: recall against speed over probes",
+            string.Create(CultureInfo.InvariantCulture, $"IVF-flat on {records.Count:N0} entries, {ivf.ListCount} lists, default probes {ivf.DefaultProbes} (profile {TestProfile.Current.Name}); exact search answers {timed.Length / exactSeconds:N0} queries/s."),
+            ["probes", "recall@10", "queries/s", "rows scanned"],
+            [.. sweep.Select(p => (IReadOnlyList<string>)[
+                string.Create(CultureInfo.InvariantCulture, $"{p.Probes}{(p.IsDefault ? " (default)" : "")}"),
+                p.Recall.ToString("0.000", CultureInfo.InvariantCulture),
+                p.Qps.ToString("N0", CultureInfo.InvariantCulture),
+                p.ScannedFraction.ToString("P0", CultureInfo.InvariantCulture)])],
+            ReportSectionWriter.LineChart(
+                [.. sweep.Select(p => (double)p.Probes)],
+                [("recall@10", "#1e7d32", [.. sweep.Select(p => p.Recall)]), ("queries/s", "#1f4e9c", [.. sweep.Select(p => p.Qps)])],
+                "probes"));
         MetricsWriter.Write("accuracy", "search.ivf_speedup", speedup, "ratio", evidence);
         MetricsWriter.Write("accuracy", "search.synthetic_recall_at_10", atDefault.Recall, "ratio", evidence);
         MetricsWriter.Write("accuracy", "search.exact_vs_simd_loop_time_ratio", exactSeconds / loopSeconds, "ratio", evidence);
