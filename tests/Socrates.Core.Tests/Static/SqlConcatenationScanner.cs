@@ -77,17 +77,6 @@ internal sealed partial class SqlConcatenationScanner
             }
         }
 
-        // A variable or field assigned a SQL literal holds SQL but is not constant.
-        for (var i = 1; i + 1 < tokens.Count; i++)
-        {
-            if (tokens[i].Text == "=" && tokens[i - 1].Kind == CSharpTokenKind.Identifier
-                && tokens[i + 1].Kind is CSharpTokenKind.StringLiteral or CSharpTokenKind.InterpolatedString
-                && LooksLikeSql(tokens[i + 1].Text) && !_constants.Contains(tokens[i - 1].Text))
-            {
-                _sqlVariables.Add(tokens[i - 1].Text);
-            }
-        }
-
         // A const built only from SQL constants is a SQL constant too (a second pass settles chains).
         for (var pass = 0; pass < 3; pass++)
         {
@@ -114,8 +103,25 @@ internal sealed partial class SqlConcatenationScanner
         }
     }
 
+    // A variable or field assigned a SQL literal holds SQL but is not constant. Collected per
+    // file: a local name like "values" holding SQL in one file says nothing about another.
+    private void CollectVariables(List<CSharpToken> tokens)
+    {
+        _sqlVariables.Clear();
+        for (var i = 1; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Text == "=" && tokens[i - 1].Kind == CSharpTokenKind.Identifier
+                && tokens[i + 1].Kind is CSharpTokenKind.StringLiteral or CSharpTokenKind.InterpolatedString
+                && LooksLikeSql(tokens[i + 1].Text) && !_constants.Contains(tokens[i - 1].Text))
+            {
+                _sqlVariables.Add(tokens[i - 1].Text);
+            }
+        }
+    }
+
     private IEnumerable<SqlFinding> ScanTokens(string path, List<CSharpToken> tokens)
     {
+        CollectVariables(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
