@@ -22,7 +22,9 @@ public class ConcurrentReadBenchmarks
     public int PoolSize { get; set; }
 
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => Blocking.Run(SetupAsync);
+
+    private async Task SetupAsync()
     {
         _directory = new TempDirectory("concurrent");
         var generator = new SocratesDataGenerator(Stores.Seed);
@@ -37,7 +39,9 @@ public class ConcurrentReadBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup() => Blocking.Run(CleanupAsync);
+
+    private async Task CleanupAsync()
     {
         if (_v2 is not null)
         {

@@ -22,7 +22,9 @@ public class LoadProjectBenchmarks
     private string _projectId = string.Empty;
 
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => Blocking.Run(SetupAsync);
+
+    private async Task SetupAsync()
     {
         _directory = new TempDirectory("load");
         var generator = new SocratesDataGenerator(Stores.Seed);
@@ -35,7 +37,9 @@ public class LoadProjectBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup() => Blocking.Run(CleanupAsync);
+
+    private async Task CleanupAsync()
     {
         if (_v2 is not null)
         {

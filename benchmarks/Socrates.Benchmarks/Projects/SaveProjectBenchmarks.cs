@@ -23,7 +23,9 @@ public class SaveProjectBenchmarks
     private ProjectContext? _project;
 
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => Blocking.Run(SetupAsync);
+
+    private async Task SetupAsync()
     {
         _directory = new TempDirectory("save");
         _project = new SocratesDataGenerator(Stores.Seed).Project("owner-00");
@@ -33,7 +35,9 @@ public class SaveProjectBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup() => Blocking.Run(CleanupAsync);
+
+    private async Task CleanupAsync()
     {
         if (_v2 is not null)
         {

@@ -35,7 +35,9 @@ public class SearchBenchmarks
     private int _next;
 
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => Blocking.Run(SetupAsync);
+
+    private async Task SetupAsync()
     {
         _directory = new TempDirectory("search");
         var random = new Random(Stores.Seed);
