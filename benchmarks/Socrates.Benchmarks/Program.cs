@@ -17,6 +17,9 @@ catch (ArgumentException e)
     return 2;
 }
 
+// Metrics written in process (GetUserProjectsBenchmarks' file-size ratio) record this profile.
+Environment.SetEnvironmentVariable("SOCRATES_PROFILE", options.Profile.Name);
+
 Console.WriteLine($"Socrates benchmarks: profile {options.Profile.Name} (warm-up {options.Profile.WarmupCount}, " +
                   $"{options.Profile.IterationCount} iterations of {options.Profile.IterationTime.TotalMilliseconds} ms, in process), " +
                   $"artifacts {options.ArtifactsPath}");

@@ -63,6 +63,12 @@ public sealed partial class AsyncProjectDatabase
         {
             if (load == ProjectLoad.Metadata)
             {
+                // Canary v2.load.delay: a slower lazy load (the regression gate's defect).
+                if (Failpoint.IsActive(V2Failpoints.LoadDelay))
+                {
+                    V2Failpoints.SpinLoadDelay();
+                }
+
                 // One statement: a consistent snapshot on its own, no transaction needed.
                 using var reader = c.Command(ProjectSql.LoadOne).With("$id", projectId).ExecuteReader();
                 return ProjectRows.Read(reader).SingleOrDefault();

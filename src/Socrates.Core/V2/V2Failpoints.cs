@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Socrates.Core.Failpoints;
 
 namespace Socrates.Core.V2;
@@ -23,4 +24,32 @@ public static class V2Failpoints
 
     /// <summary>Every operation stalls (until cancelled) once it holds a connection: drives timeouts.</summary>
     public const string OperationStall = "v2.op.stall";
+
+    /// <summary>
+    /// Every metadata (lazy) LoadProject spins for <see cref="LoadDelayMicroseconds"/> while it
+    /// holds its connection: about a third of the lazy load's own time measured on the benchmark
+    /// machine (LoadProjectBenchmarks, ci profile: median 361 us per lazy load of a 500-message project), so the
+    /// LoadProject regression gate must go red while the lazy-against-V1 speed-up may stay green.
+    /// A busy spin, not a sleep: timer resolution (~1 ms) would swamp a 120 us delay.
+    /// </summary>
+    public const string LoadDelay = "v2.load.delay";
+
+    /// <summary>The delay <see cref="LoadDelay"/> injects, in microseconds.</summary>
+    public const int LoadDelayMicroseconds = 120;
+
+    /// <summary>
+    /// The owner indexes of <c>projects</c> are dropped when the database is opened, so
+    /// GetUserProjects scans the table (the GetUserProjects speed-up gate must go red).
+    /// </summary>
+    public const string SchemaDropOwnerIndex = "v2.schema.drop-owner-index";
+
+    // Busy-waits LoadDelayMicroseconds (the v2.load.delay canary's defect).
+    internal static void SpinLoadDelay()
+    {
+        var until = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * LoadDelayMicroseconds / 1_000_000);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            Thread.SpinWait(10);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain.Values;
+using Socrates.Core.Failpoints;
 using Socrates.Core.V2.Errors;
 
 namespace Socrates.Core.V2.Schema;
@@ -55,6 +56,14 @@ internal static class SchemaManager
         }
 
         transaction.Commit();
+
+        // Canary v2.schema.drop-owner-index: without the owner indexes GetUserProjects scans projects.
+        if (Failpoint.IsActive(V2Failpoints.SchemaDropOwnerIndex))
+        {
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP INDEX IF EXISTS ix_projects_owner; DROP INDEX IF EXISTS ix_projects_owner_archived;";
+            drop.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The schema version recorded in the file (0 when none).</summary>
