@@ -61,7 +61,8 @@ public sealed partial class AsyncProjectDatabase
     public Task<ProjectContext?> LoadProjectAsync(string projectId, ProjectLoad load = ProjectLoad.Metadata, CancellationToken cancellationToken = default) =>
         RunAsync(projectId, (c, token) =>
         {
-            if (load == ProjectLoad.Metadata)
+            // Canary v2.load.eager-history: lazy loading silently off (every load reads the history).
+            if (load == ProjectLoad.Metadata && !Failpoint.IsActive(V2Failpoints.LoadEagerHistory))
             {
                 // Canary v2.load.delay: a slower lazy load (the regression gate's defect).
                 if (Failpoint.IsActive(V2Failpoints.LoadDelay))
@@ -150,8 +151,23 @@ public sealed partial class AsyncProjectDatabase
     public Task<List<ProjectContext>> GetUserProjectsAsync(string username, bool includeArchived = false, CancellationToken cancellationToken = default) =>
         RunAsync(username, (c, _) =>
         {
-            using var reader = c.Command(ProjectSql.LoadForUser).With("$user", username).WithBool("$all", includeArchived).ExecuteReader();
-            return ProjectRows.Read(reader);
+            List<ProjectContext> projects;
+            using (var reader = c.Command(ProjectSql.LoadForUser).With("$user", username).WithBool("$all", includeArchived).ExecuteReader())
+            {
+                projects = ProjectRows.Read(reader);
+            }
+
+            // Canary v2.load.eager-history: the N+1 defect, every listed project's history read too.
+            if (Failpoint.IsActive(V2Failpoints.LoadEagerHistory))
+            {
+                foreach (var project in projects)
+                {
+                    project.ConversationHistory = ReadMessages(c.Command(MessageSql.All).With("$id", project.ProjectId));
+                    project.ConversationHistoryLoaded = true;
+                }
+            }
+
+            return projects;
         }, cancellationToken, () => _validate.Identifier(nameof(GetUserProjectsAsync), "username", username));
 
     /// <summary>How many projects <see cref="GetUserProjectsAsync"/> would return.</summary>

@@ -19,6 +19,9 @@ public static class V2Failpoints
     /// <summary>The pool bound is ignored: every caller gets a connection (peak exceeds pool size).</summary>
     public const string PoolUnbounded = "v2.pool.unbounded";
 
+    /// <summary>Lazy loading silently off: every project load, and every project GetUserProjects lists, reads the whole conversation history (the speed-up gates' defect).</summary>
+    public const string LoadEagerHistory = "v2.load.eager-history";
+
     /// <summary>Input validation checks but never rejects (hostile inputs reach SQL).</summary>
     public const string ValidationOff = "v2.validation.off";
 
