@@ -118,12 +118,14 @@ internal sealed class V1ToV2Rows(AsyncDatabaseOptions limits)
         _validate.Identifier(Op, "project_id", n.ProjectId);
         _validate.Text(Op, n.NoteId, "title", n.Title, limits.MaxNameLength);
         _validate.Text(Op, n.NoteId, "content", n.Content);
+        _validate.Text(Op, n.NoteId, "note_type", n.NoteType, limits.MaxNameLength);
+        _validate.OptionalIdentifier(Op, "created_by", n.CreatedBy);
         _validate.TextList(Op, n.NoteId, "tags", n.Tags);
         return
         [
             TargetRow.Of("project_notes", ("note_id", n.NoteId), ("project_id", n.ProjectId), ("title", n.Title), ("content", n.Content),
                 ("note_type", n.NoteType), ("created_at", Time(n.CreatedAt)), ("created_by", n.CreatedBy),
-                ("tags_json", _validate.Json(Op, n.NoteId, "tags", n.Tags)), ("extras_json", _validate.Json(Op, n.NoteId, "extras", n.Extras))),
+                ("tags_json", Strings(n.Tags)), ("extras_json", _validate.Json(Op, n.NoteId, "extras", n.Extras))),
         ];
     }
 
