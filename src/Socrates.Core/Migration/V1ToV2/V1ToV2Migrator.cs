@@ -61,11 +61,16 @@ public static class V1ToV2Migrator
             stage = V1ToV2Stage.Schema;
             await using var source = await MigrationConnections.OpenSourceAsync(v1Path, cancellationToken);
             await using var target = await MigrationConnections.OpenTargetAsync(v2Path, options.BusyTimeout, cancellationToken);
-            if (options.TargetMaxPageCount is { } pages)
+            foreach (var (name, value) in options.TargetPragmas)
             {
-                await using var limit = target.CreateCommand();
-                limit.CommandText = $"PRAGMA max_page_count = {pages}";
-                await limit.ExecuteNonQueryAsync(cancellationToken);
+                await using var pragma = target.CreateCommand();
+                if (name.Length == 0 || !name.All(c => char.IsAsciiLetterLower(c) || c == '_'))
+                {
+                    throw new ArgumentException($"The target PRAGMA name '{name}' is not a plain lowercase identifier.", nameof(options));
+                }
+
+                pragma.CommandText = $"PRAGMA {name} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await MigrationCatalog.Project.CreateRunner(time).MigrateAsync(target, cancellationToken);

@@ -18,8 +18,12 @@ public sealed class V1ToV2Options
     /// <summary>Run the V1-vs-V2 validators after copying (the run is only marked complete when they are clean).</summary>
     public bool Validate { get; init; } = true;
 
-    /// <summary>Test hook for disk-full: <c>PRAGMA max_page_count</c> on the target connection (null: unlimited).</summary>
-    public long? TargetMaxPageCount { get; init; }
+    /// <summary>
+    /// Fault-injection hook: PRAGMA assignments run on the target connection right after it opens,
+    /// as (name, integer value), e.g. <c>("max_page_count", 80)</c> for a full disk or
+    /// <c>("query_only", 1)</c> for a target that refuses writes. Names must be plain identifiers.
+    /// </summary>
+    public IReadOnlyList<(string Name, long Value)> TargetPragmas { get; init; } = [];
 
     /// <summary>Told after each committed batch of each table.</summary>
     public IProgress<CopyBatchCommitted>? BatchCommitted { get; init; }
