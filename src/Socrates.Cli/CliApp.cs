@@ -18,6 +18,9 @@ public static class CliApp
     {
         yield return CheckHistoryCommand.Create();
         yield return GoldenCommand.Create();
+        yield return GenerateV1Command.Create();
+        yield return MigrateCommand.Create();
+        yield return VerifyCommand.Create();
     }
 
     /// <summary>The root command with every command registered.</summary>

@@ -1,0 +1,17 @@
+using Socrates.Core.Failpoints;
+
+namespace Socrates.Core.Migration.V1ToV2;
+
+/// <summary>Canaries of the V1 -> V2 migrator: each injects the defect its gate exists to catch.</summary>
+[FailpointCatalog]
+public static class V1ToV2Failpoints
+{
+    /// <summary>Projects are migrated without their conversation messages (rows_lost / fields_lost go up).</summary>
+    public const string SkipMessages = "migration.skip-messages";
+
+    /// <summary>A row whose mapping fails is skipped without a reject (accounting stops holding).</summary>
+    public const string SwallowRowErrors = "migration.v1v2.swallow-row-errors";
+
+    /// <summary>The field map forgets <c>conversation_history</c> (the unmapped-key scan must stop the run).</summary>
+    public const string ForgetConversationHistory = "migration.v1v2.forget-field";
+}

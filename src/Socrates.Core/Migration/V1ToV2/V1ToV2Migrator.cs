@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Socrates.Core.Domain.Values;
+using Socrates.Core.Migration.Accounting;
+using Socrates.Core.Migration.Backup;
+using Socrates.Core.Migration.Catalog;
+using Socrates.Core.Migration.Copying;
+using Socrates.Core.Migration.Errors;
+using Socrates.Core.Migration.Progress;
+using Socrates.Core.Migration.Rejects;
+using Socrates.Core.Migration.Runs;
+using Socrates.Core.V1;
+using Socrates.Core.V2.Schema;
+
+namespace Socrates.Core.Migration.V1ToV2;
+
+/// <summary>
+/// The V1 -> V2 data migration. In order, each step only after the previous one succeeded:
+/// <list type="number">
+/// <item>back up the V1 file with the verified online backup (it refuses a corrupt source: integrity_check first);</item>
+/// <item>scan every key of every V1 blob against <see cref="V1ToV2FieldMap"/> (an unmapped key stops the run before anything is written);</item>
+/// <item>create / check the target schema: the bookkeeping steps through the versioned runner, then the V2 schema (idempotent, versioned in <c>schema_version</c>);</item>
+/// <item>copy the tables in dependency order through the resumable <see cref="BatchedTableCopier"/>: each batch's rows, rejects and high-water mark commit together;</item>
+/// <item>check the books (migrated + rejected = source, per table, counted from the data);</item>
+/// <item>run <see cref="V1ToV2Verifier"/>; only when everything is clean is the run marked complete.</item>
+/// </list>
+/// Any failure: the batch in flight is rolled back, the source is untouched, the run is marked
+/// failed, and a <see cref="V1ToV2MigrationException"/> says where and where the backup is. Running
+/// again resumes after the last committed batch; running after a completed run changes nothing.
+/// Memory is bounded by one batch (plus the set of migrated usernames for the owner check).
+/// </summary>
+public static class V1ToV2Migrator
+{
+    public static async Task<V1ToV2Summary> MigrateAsync(
+        string v1Path, string v2Path, V1ToV2Options? options, IProgress<MigrationProgressSnapshot>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(v1Path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(v2Path);
+        options = (options ?? new V1ToV2Options()).Validated();
+        var time = options.TimeProvider;
+        var started = Stopwatch.GetTimestamp();
+        if (!File.Exists(v1Path))
+        {
+            throw new V1ToV2MigrationException(V1ToV2Stage.VerifySource, MigrationErrorCode.SourceCorrupt, $"the V1 file '{v1Path}' does not exist.", null);
+        }
+
+        var stage = V1ToV2Stage.Backup;
+        BackupResult? backup = null;
+        try
+        {
+            backup = await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, cancellationToken);
+            backup.EnsureVerified();
+
+            stage = V1ToV2Stage.ScanKeys;
+            var (unmapped, keysChecked) = await UnmappedKeyScanner.ScanAsync(v1Path, cancellationToken);
+            if (unmapped.Count > 0)
+            {
+                throw new UnmappedKeysException(unmapped);
+            }
+
+            stage = V1ToV2Stage.Schema;
+            await using var source = await MigrationConnections.OpenSourceAsync(v1Path, cancellationToken);
+            await using var target = await MigrationConnections.OpenTargetAsync(v2Path, options.BusyTimeout, cancellationToken);
+            foreach (var (name, value) in options.TargetPragmas)
+            {
+                await using var pragma = target.CreateCommand();
+                if (name.Length == 0 || !name.All(c => char.IsAsciiLetterLower(c) || c == '_'))
+                {
+                    throw new ArgumentException($"The target PRAGMA name '{name}' is not a plain lowercase identifier.", nameof(options));
+                }
+
+                pragma.CommandText = $"PRAGMA {name} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await MigrationCatalog.Project.CreateRunner(time).MigrateAsync(target, cancellationToken);
+            SchemaManager.EnsureCreated(target, PyDateTime.Normalize(time.GetLocalNow().DateTime));
+            var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
+
+            stage = V1ToV2Stage.Copy;
+            var copier = new BatchedTableCopier(source, target, new RejectLog(time), new TableCopyOptions
+            {
+                BatchSize = options.BatchSize,
+                VerifySourceIntegrity = false,
+                BatchCommitted = options.BatchCommitted,
+                Progress = progress,
+                CrashAfterBatches = options.CrashAfterBatches,
+                TimeProvider = time,
+            });
+            var results = new List<TableCopyResult>();
+            try
+            {
+                results.Add(await copier.CopyAsync(V1ToV2Jobs.Users(), runId, cancellationToken));
+                var users = await UsernamesAsync(target, cancellationToken);
+                results.Add(await copier.CopyAsync(V1ToV2Jobs.Projects(users), runId, cancellationToken));
+                foreach (var job in new[]
+                {
+                    V1ToV2Jobs.Notes(), V1ToV2Jobs.Documents(), V1ToV2Jobs.Effectiveness(), V1ToV2Jobs.Patterns(),
+                    V1ToV2Jobs.ProviderConfigs(), V1ToV2Jobs.ApiKeys(), V1ToV2Jobs.Usage(),
+                })
+                {
+                    results.Add(await copier.CopyAsync(job, runId, cancellationToken));
+                }
+            }
+            catch (Exception error) when (error is MigrationException or SqliteException)
+            {
+                await TryFailAsync(target, time, runId, error.Message);
+                throw;
+            }
+
+            stage = V1ToV2Stage.Accounting;
+            var accounts = new List<TableAccount>();
+            foreach (var table in V1Schema.TableNames)
+            {
+                var targetTable = V1ToV2Verifier.TargetTables[table];
+                accounts.Add(await MigrationAccounting.CountAsync(source, target, table,
+                    (connection, ct) => V1ToV2Verifier.CountAsync(connection, targetTable, ct), cancellationToken));
+            }
+
+            var books = MigrationAccounting.Compute(accounts);
+            var tables = accounts.Select(a =>
+            {
+                var copied = results.FirstOrDefault(r => r.SourceTable == a.SourceTable);
+                return new V1ToV2TableSummary(a.SourceTable, a.SourceRows, a.Migrated, a.Rejected, copied?.RowsThisRun ?? 0, copied?.Resumed ?? false);
+            }).ToList();
+            V1ToV2Summary Summary(V1ToV2VerificationReport? verification) => new(
+                Path.GetFullPath(v1Path), Path.GetFullPath(v2Path), runId, backup.BackupPath, backup.Verified, keysChecked, tables, books.Holds,
+                verification, Stopwatch.GetElapsedTime(started));
+            if (!books.Holds)
+            {
+                await TryFailAsync(target, time, runId, books.Describe());
+                throw new V1ToV2MigrationException(stage, MigrationErrorCode.CopyFailed, "the books do not balance: " + books.Describe(), backup.BackupPath, Summary(null));
+            }
+
+            V1ToV2VerificationReport? report = null;
+            if (options.Validate)
+            {
+                stage = V1ToV2Stage.Validate;
+                report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken);
+                if (!report.Clean)
+                {
+                    await TryFailAsync(target, time, runId, report.Report.Describe());
+                    throw new V1ToV2MigrationException(stage, MigrationErrorCode.CopyFailed,
+                        "V1 and V2 differ: " + report.Report.Describe(), backup.BackupPath, Summary(report));
+                }
+            }
+
+            stage = V1ToV2Stage.Complete;
+            await MigrationRuns.CompleteAsync(target, time, runId, cancellationToken);
+            return Summary(report);
+        }
+        catch (V1ToV2MigrationException)
+        {
+            throw;
+        }
+        catch (MigrationException error)
+        {
+            throw new V1ToV2MigrationException(stage, error.Code, error.Message, backup?.BackupPath, null, error);
+        }
+        catch (SqliteException error)
+        {
+            var code = error.SqliteErrorCode switch
+            {
+                SqliteMigrationExtensions.SqliteFull => MigrationErrorCode.StorageFull,
+                8 => MigrationErrorCode.TargetReadOnly,
+                5 or 6 => MigrationErrorCode.DatabaseBusy,
+                11 or 26 => MigrationErrorCode.SourceCorrupt,
+                _ => MigrationErrorCode.CopyFailed,
+            };
+            throw new V1ToV2MigrationException(stage, code, $"SQLite error {error.SqliteErrorCode}: {error.Message}", backup?.BackupPath, null, error);
+        }
+        catch (LegacyStoreException error)
+        {
+            throw new V1ToV2MigrationException(stage, MigrationErrorCode.SourceCorrupt, error.Message, backup?.BackupPath, null, error);
+        }
+    }
+
+    private static async Task<HashSet<string>> UsernamesAsync(SqliteConnection target, CancellationToken ct)
+    {
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = target.CreateCommand();
+        command.CommandText = "SELECT username FROM users";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            users.Add(reader.GetString(0));
+        }
+
+        return users;
+    }
+
+    /// <summary>Marks the run failed when the target still takes writes (a full disk may refuse even that; the error that stopped the run is what counts).</summary>
+    private static async Task TryFailAsync(SqliteConnection target, TimeProvider time, string runId, string error)
+    {
+        try
+        {
+            await MigrationRuns.FailAsync(target, time, runId, error.Length > 2000 ? error[..2000] : error, CancellationToken.None);
+        }
+        catch (SqliteException)
+        {
+            // The target refused the status update (full or read-only): the original failure is rethrown by the caller.
+        }
+    }
+}

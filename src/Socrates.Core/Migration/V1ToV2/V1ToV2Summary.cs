@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Socrates.Core.Migration.V1ToV2;
+
+/// <summary>What a migration run did: per table counts, the backup, time and throughput, the books, the validators.</summary>
+public sealed record V1ToV2Summary(
+    string SourcePath,
+    string TargetPath,
+    string RunId,
+    string BackupPath,
+    bool BackupVerified,
+    long KeysChecked,
+    IReadOnlyList<V1ToV2TableSummary> Tables,
+    bool AccountingHolds,
+    V1ToV2VerificationReport? Verification,
+    TimeSpan Duration)
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    public long SourceRows => Tables.Sum(t => t.Source);
+
+    public long MigratedRows => Tables.Sum(t => t.Migrated);
+
+    public long RejectedRows => Tables.Sum(t => t.Rejected);
+
+    public long RowsThisRun => Tables.Sum(t => t.RowsThisRun);
+
+    /// <summary>Source rows processed this run per second of the whole run (backup, scan and validation included).</summary>
+    public double RowsPerSecond => Duration.TotalSeconds <= 0 ? 0 : RowsThisRun / Duration.TotalSeconds;
+
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        source = SourcePath,
+        target = TargetPath,
+        run_id = RunId,
+        backup = BackupPath,
+        backup_verified = BackupVerified,
+        keys_checked = KeysChecked,
+        tables = Tables.Select(t => new { table = t.Table, source = t.Source, migrated = t.Migrated, rejected = t.Rejected, rows_this_run = t.RowsThisRun, resumed = t.Resumed }),
+        source_rows = SourceRows,
+        migrated_rows = MigratedRows,
+        rejected_rows = RejectedRows,
+        accounting_holds = AccountingHolds,
+        verification_clean = Verification?.Clean,
+        duration_seconds = Duration.TotalSeconds,
+        rows_per_second = RowsPerSecond,
+    }, s_json);
+}

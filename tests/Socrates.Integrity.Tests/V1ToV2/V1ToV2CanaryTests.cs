@@ -1,0 +1,94 @@
+using Socrates.Core.Failpoints;
+using Socrates.Core.Migration;
+using Socrates.Core.Migration.V1ToV2;
+using Socrates.Integrity.Tests.Migration;
+using Socrates.Testing.Integrity;
+
+namespace Socrates.Integrity.Tests.V1ToV2;
+
+/// <summary>
+/// Every migrator gate can fail: with its canary on, the metric it reads goes bad (and the
+/// migrator itself refuses to mark the run complete).
+/// </summary>
+[Trait("Category", "Integrity")]
+public sealed class V1ToV2CanaryTests
+{
+    private static readonly V1GenerationOptions s_small = new(Users: 6, Projects: 30, MessagesPerProject: 8, Seed: 77, BadShare: 0.15);
+
+    [Fact]
+    public async Task MigrateAsync_SkipMessagesCanary_FieldsLostAboveZero()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        var v2 = directory.File("v2.db");
+        await V1Databases.GenerateAsync(v1, s_small);
+        using (Failpoint.Enable(V1ToV2Failpoints.SkipMessages))
+        {
+            var error = await Assert.ThrowsAsync<V1ToV2MigrationException>(() => V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None));
+            Assert.Equal(V1ToV2Stage.Validate, error.Stage);
+        }
+
+        var report = await V1ToV2Verifier.VerifyAsync(v1, v2, CancellationToken.None);
+        Assert.False(report.Clean);
+        Assert.True(report.FieldsLost > 0, $"fields lost {report.FieldsLost}");
+        Assert.Contains(report.Report.Failures, f => f.FirstOffenders.Any(o => o.EndsWith(".conversation_history", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_SwallowRowErrorsCanary_AccountingMismatch()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        var v2 = directory.File("v2.db");
+        var generated = await V1Databases.GenerateAsync(v1, s_small);
+        Assert.NotEmpty(generated.Defects);
+        using (Failpoint.Enable(V1ToV2Failpoints.SwallowRowErrors))
+        {
+            var error = await Assert.ThrowsAsync<V1ToV2MigrationException>(() => V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None));
+            Assert.Equal(V1ToV2Stage.Accounting, error.Stage);
+            Assert.False(error.Summary!.AccountingHolds);
+        }
+
+        var report = await V1ToV2Verifier.VerifyAsync(v1, v2, CancellationToken.None);
+        Assert.True(report.AccountingMismatches > 0);
+        Assert.True(report.RowsLost > 0);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ForgottenFieldCanary_StopsBeforeWritingWithTheKey()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        var v2 = directory.File("v2.db");
+        await V1Databases.GenerateAsync(v1, s_small);
+        using (Failpoint.Enable(V1ToV2Failpoints.ForgetConversationHistory))
+        {
+            var error = await Assert.ThrowsAsync<V1ToV2MigrationException>(() => V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None));
+            Assert.Equal(V1ToV2Stage.ScanKeys, error.Stage);
+            var unmapped = Assert.IsType<UnmappedKeysException>(error.InnerException);
+            var key = Assert.Single(unmapped.Keys);
+            Assert.Equal(("projects", "conversation_history"), (key.Entity, key.Key));
+            Assert.True(key.Count > 0);
+            Assert.NotEmpty(key.FirstIds);
+        }
+
+        Assert.False(File.Exists(v2), "the V2 file was created although the key scan failed");
+    }
+
+    [Fact]
+    public async Task MigrateAsync_BackupSkipVerifyCanary_RefusesWithUnverifiedBackup()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        var v2 = directory.File("v2.db");
+        await V1Databases.GenerateAsync(v1, s_small);
+        using (Failpoint.Enable(MigrationFailpoints.BackupSkipVerify))
+        {
+            var error = await Assert.ThrowsAsync<V1ToV2MigrationException>(() => V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None));
+            Assert.Equal(V1ToV2Stage.Backup, error.Stage);
+            Assert.Equal(Socrates.Core.Migration.Errors.MigrationErrorCode.BackupVerificationFailed, error.Code);
+        }
+
+        Assert.False(File.Exists(v2));
+    }
+}
