@@ -55,6 +55,9 @@ public sealed class CachedProjectRepository : IProjectRepository
         }
     }
 
+    /// <summary>The repository the cache reads through and writes to.</summary>
+    public IProjectRepository Inner => _inner;
+
     /// <summary>The cache underneath (statistics, inspection in tests).</summary>
     public BoundedCache<string, ProjectContext> Cache => _repository.Cache;
 
