@@ -2,6 +2,7 @@ using FsCheck.Fluent;
 using Socrates.Core.Failpoints;
 using Socrates.Core.Repositories;
 using Socrates.Testing.Metrics;
+using Socrates.Testing.Profiles;
 using Socrates.Testing.Properties;
 
 namespace Socrates.Properties.Tests.Flags;
@@ -19,7 +20,7 @@ public sealed class FlagCombinationPropertyTests
     public async Task Workload_EveryValidFlagCombination_AnswersLikeTheV1Baseline()
     {
         var tally = new Tally();
-        var failure = await CheckAsync(nameof(Workload_EveryValidFlagCombination_AnswersLikeTheV1Baseline), tally, maxTest: null);
+        var failure = await CheckAsync(nameof(Workload_EveryValidFlagCombination_AnswersLikeTheV1Baseline), tally, CasesForProfile());
 
         var evidence = MetricsWriter.WriteEvidence("properties", "flags-combinations.json", new
         {
@@ -63,6 +64,16 @@ public sealed class FlagCombinationPropertyTests
         Assert.All(disagreements, d => Assert.Contains("Caching", d.Combination, StringComparison.Ordinal));
         Assert.Contains(disagreements, d => d.FirstDifference.StartsWith("Requirements", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Each case runs the workload 24 times (once per combination, on fresh databases), so the
+    /// profile's case count is divided by 4 (quick 7, ci 25, full 125); an explicit
+    /// SOCRATES_PBT_MAXTEST is honoured as given.
+    /// </summary>
+    private static int CasesForProfile() =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestProfile.MaxTestVariable))
+            ? Math.Max(5, TestProfile.Current.PropertyMaxTest / 4)
+            : TestProfile.Current.PropertyMaxTest;
 
     private static Task<PropertyFailedException?> CheckAsync(string name, Tally tally, int? maxTest)
     {
