@@ -54,6 +54,7 @@ public sealed class CachedProjectRepositoryWorkloadTests
         MetricsWriter.Write("unit", "cache.repository_reconciliation_divergence", result.Divergences, "count", evidence);
 
         Assert.Equal(0, result.Divergences);
+        Assert.Equal(result.Rounds, result.Cached);
         Assert.Equal(result.Rounds, result.Compensations);
         Assert.Equal(result.Rounds, result.RecoveredByRetry);
         Assert.Equal(0, result.WriteErrors);
@@ -180,6 +181,13 @@ public sealed class CachedProjectRepositoryWorkloadTests
                     writeErrors++;
                 }
             }
+        }
+
+        // Read everything again so the reconciliation has cached entries to judge: fresh ones where
+        // compensation worked, the overlapping read's old value where it did not.
+        foreach (var project in projects)
+        {
+            await cached.LoadProjectAsync(project.ProjectId);
         }
 
         var report = await cached.ReconcileAsync();
