@@ -43,7 +43,7 @@ public static class DatabaseProgramRunner
             {
                 run.Attach(database);
                 await run.SequenceAsync(0, program.Prefix, cancellationToken).ConfigureAwait(false);
-                using var start = new SemaphoreSlim(0, program.Clients.Count);
+                using var start = new SemaphoreSlim(0, Math.Max(1, program.Clients.Count));
                 var clients = program.Clients.Select((steps, i) => Task.Run(async () =>
                 {
                     await start.WaitAsync(cancellationToken).ConfigureAwait(false);
