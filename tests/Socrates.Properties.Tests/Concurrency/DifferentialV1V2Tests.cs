@@ -66,6 +66,23 @@ public sealed class DifferentialV1V2Tests
         Assert.True(steps > 50, $"only {steps} steps compared");
     }
 
+    [Fact]
+    public async Task SameSequentialWorkload_DropFieldCanary_DifferencesFound()
+    {
+        // save p0, load p0 (op codes: 0 = save p0 by alice, 16 = load p0), a few times over.
+        int[] ops = [0, 16, 0, 16, 0, 16];
+        var found = new List<string>();
+        using (Socrates.Core.Failpoints.Failpoint.Enable(V2Failpoints.SaveDropField))
+        {
+            for (var seed = 1; seed <= 5; seed++)
+            {
+                found.AddRange(await RunAsync(seed, ops));
+            }
+        }
+
+        Assert.NotEmpty(found);
+    }
+
     private static async Task<List<string>> RunAsync(int seed, int[] ops)
     {
         var directory = Directory.CreateTempSubdirectory("socrates-diff-");
