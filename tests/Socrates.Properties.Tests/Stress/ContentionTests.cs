@@ -14,7 +14,7 @@ namespace Socrates.Properties.Tests.Stress;
 /// <c>stress.read_p99_contention_ratio</c>.
 /// </summary>
 [Trait("Category", "Stress")]
-[Collection(StressCollection.Name)]
+[Collection(StressTestGroup.Name)]
 public sealed class ContentionTests
 {
     /// <summary>The proposed gate: a healthy WAL database stays well under it (see the report).</summary>

@@ -14,7 +14,7 @@ namespace Socrates.Properties.Tests.Stress;
 /// The whole test also has a bound. Writes <c>stress.deadlocks</c>.
 /// </summary>
 [Trait("Category", "Stress")]
-[Collection(StressCollection.Name)]
+[Collection(StressTestGroup.Name)]
 public sealed class DeadlockTests
 {
     private const int Clients = 120;

@@ -16,7 +16,7 @@ namespace Socrates.Properties.Tests.Stress;
 /// acknowledged save carries it forward), and every acknowledged append is at its position.
 /// </summary>
 [Trait("Category", "Stress")]
-[Collection(StressCollection.Name)]
+[Collection(StressTestGroup.Name)]
 public sealed class IntegrityUnderLoadTests
 {
     private const int Clients = 16;

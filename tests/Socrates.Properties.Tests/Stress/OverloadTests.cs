@@ -16,7 +16,7 @@ namespace Socrates.Properties.Tests.Stress;
 /// <c>stress.overload_p99_ms</c> (admitted operations).
 /// </summary>
 [Trait("Category", "Stress")]
-[Collection(StressCollection.Name)]
+[Collection(StressTestGroup.Name)]
 public sealed class OverloadTests
 {
     private const int PoolSize = 4;

@@ -14,7 +14,7 @@ namespace Socrates.Properties.Tests.Stress;
 /// <c>stress.cache_bound_held</c> is 1 when the cache never held more than its bound at a sample.
 /// </summary>
 [Trait("Category", "Stress")]
-[Collection(StressCollection.Name)]
+[Collection(StressTestGroup.Name)]
 public sealed class SoakTests
 {
     /// <summary>The proposed gate: a leak of one cached value per operation is ~2,000 bytes/op.</summary>
