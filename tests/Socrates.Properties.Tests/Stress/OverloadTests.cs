@@ -55,7 +55,7 @@ public sealed class OverloadTests
         await using var store = await StressDatabase.CreateAsync(o =>
         {
             o.PoolSize = PoolSize;
-            o.PoolWaitTimeout = TimeSpan.FromMilliseconds(10);
+            o.PoolWaitTimeout = TimeSpan.FromMilliseconds(1);
             o.OperationTimeout = TimeSpan.FromSeconds(20);
             o.Offloading = WorkOffloading.Always;
         });
