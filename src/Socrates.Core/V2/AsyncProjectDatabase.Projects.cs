@@ -10,6 +10,9 @@ public sealed partial class AsyncProjectDatabase
 {
     private const string ProjectEntity = "project";
 
+    // Canary only (v2.locks.reverse-order): save and delete take these two locks in opposite orders.
+    private readonly LockOrderCanary _lockOrderCanary = new();
+
     /// <summary>
     /// Saves <paramref name="project"/> with all its children in one transaction, if and only if
     /// the stored version is <paramref name="expectedVersion"/> (null or 0: the project must not
@@ -22,7 +25,10 @@ public sealed partial class AsyncProjectDatabase
     {
         ProjectJson? json = null;
         var expected = expectedVersion ?? 0;
-        var version = await RunAsync(project?.ProjectId, (c, token) => InWriteTransaction(c, token, tx =>
+        var version = await RunAsync(project?.ProjectId, (c, token) =>
+        {
+            using var canary = Failpoint.IsActive(V2Failpoints.LocksReverseOrder) ? _lockOrderCanary.AcquireForSave(token) : null;
+            return InWriteTransaction(c, token, tx =>
         {
             var p = project!;
             var actual = c.Command(ProjectSql.Version, tx).With("$id", p.ProjectId).ExecuteScalar() as long? ?? 0;
@@ -37,7 +43,8 @@ public sealed partial class AsyncProjectDatabase
             main.ExecuteNonQuery();
             WriteChildren(c, tx, p, json!, replaceMessages: p.ConversationHistoryLoaded || actual == 0, token);
             return next;
-        }), cancellationToken, validate: () =>
+        });
+        }, cancellationToken, validate: () =>
         {
             _validate.Project(nameof(SaveProjectAsync), project);
             if (expected < 0)
@@ -61,6 +68,16 @@ public sealed partial class AsyncProjectDatabase
     public Task<ProjectContext?> LoadProjectAsync(string projectId, ProjectLoad load = ProjectLoad.Metadata, CancellationToken cancellationToken = default) =>
         RunAsync(projectId, (c, token) =>
         {
+            if (load == ProjectLoad.Metadata && Failpoint.IsActive(V2Failpoints.ReadsExclusiveLock))
+            {
+                // Canary (v2.reads.exclusive-lock): the read takes the writer lock, so reads queue behind writes.
+                return InWriteTransaction(c, token, tx =>
+                {
+                    using var locked = c.Command(ProjectSql.LoadOne, tx).With("$id", projectId).ExecuteReader();
+                    return ProjectRows.Read(locked).SingleOrDefault();
+                });
+            }
+
             // Canary v2.load.eager-history: lazy loading silently off (every load reads the history).
             if (load == ProjectLoad.Metadata && !Failpoint.IsActive(V2Failpoints.LoadEagerHistory))
             {
@@ -104,8 +121,11 @@ public sealed partial class AsyncProjectDatabase
     /// <summary>Deletes a project and everything it owns (lists, messages, notes, documents). False when absent.</summary>
     public async Task<bool> DeleteProjectAsync(string projectId, CancellationToken cancellationToken = default)
     {
-        var deleted = await RunAsync(projectId, (c, token) => InWriteTransaction(c, token, tx =>
-            c.Command(ProjectSql.Delete, tx).With("$id", projectId).ExecuteNonQuery() > 0),
+        var deleted = await RunAsync(projectId, (c, token) =>
+        {
+            using var canary = Failpoint.IsActive(V2Failpoints.LocksReverseOrder) ? _lockOrderCanary.AcquireForDelete(token) : null;
+            return InWriteTransaction(c, token, tx => c.Command(ProjectSql.Delete, tx).With("$id", projectId).ExecuteNonQuery() > 0);
+        },
             cancellationToken, () => _validate.Identifier(nameof(DeleteProjectAsync), "project_id", projectId)).ConfigureAwait(false);
         if (deleted)
         {

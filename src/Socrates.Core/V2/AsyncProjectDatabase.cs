@@ -99,6 +99,7 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _pool.Dispose();
+            _lockOrderCanary.Dispose();
         }
     }
 

@@ -55,4 +55,17 @@ public static class V2Failpoints
             Thread.SpinWait(10);
         }
     }
+
+    /// <summary>
+    /// SaveProject takes two in-process locks in the order A then B, DeleteProject in the order
+    /// B then A (a lock-ordering bug): a save and a delete that interleave wait for each other
+    /// forever, until the operation timeout surfaces the hang. Drives the deadlock gate.
+    /// </summary>
+    public const string LocksReverseOrder = "v2.locks.reverse-order";
+
+    /// <summary>
+    /// LoadProject reads inside a BEGIN IMMEDIATE transaction (the writer lock) instead of a WAL
+    /// snapshot: reads serialize behind writers. Drives the lock-contention gate.
+    /// </summary>
+    public const string ReadsExclusiveLock = "v2.reads.exclusive-lock";
 }
