@@ -12,7 +12,10 @@ namespace Socrates.Core.Sql;
 /// </summary>
 public static partial class SqlIdentifier
 {
-    /// <summary>True when <paramref name="name"/> is a plain identifier: ASCII letters, digits and underscore, not starting with a digit.</summary>
+    /// <summary>
+    /// True when <paramref name="name"/> is a plain identifier: ASCII letters, digits and underscore,
+    /// not starting with a digit. Anchored with \A and \z: "$" would also accept a trailing newline.
+    /// </summary>
     public static bool IsPlain(string? name) => !string.IsNullOrEmpty(name) && PlainPattern().IsMatch(name);
 
     /// <summary>Returns <paramref name="name"/> double-quoted, after checking it is a plain identifier.</summary>
@@ -68,6 +71,6 @@ public static partial class SqlIdentifier
     /// <summary>An integer as SQL text (invariant culture), for places that take no parameter such as pragma arguments.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex PlainPattern();
 }
