@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Migration.Errors;
+using Socrates.Core.Sql;
 
 namespace Socrates.Core.Migration;
 
@@ -20,7 +20,7 @@ public static partial class SqliteMigrationExtensions
     /// </summary>
     public static string QuoteIdentifier(string name)
     {
-        if (string.IsNullOrEmpty(name) || !IdentifierPattern().IsMatch(name))
+        if (!SqlIdentifier.IsPlain(name))
         {
             throw new MigrationException(
                 MigrationErrorCode.InvalidIdentifier,
@@ -28,7 +28,14 @@ public static partial class SqliteMigrationExtensions
                 new Dictionary<string, string> { ["identifier"] = name ?? string.Empty });
         }
 
-        return "\"" + name + "\"";
+        return SqlIdentifier.Quote(name);
+    }
+
+    /// <summary>The names, each checked as by <see cref="QuoteIdentifier"/>, double-quoted and joined with ", ".</summary>
+    public static string QuoteIdentifierList(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return string.Join(", ", names.Select(QuoteIdentifier));
     }
 
     /// <summary>True when the connection's main database cannot be written.</summary>
@@ -64,7 +71,7 @@ public static partial class SqliteMigrationExtensions
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
         // A pragma takes no parameters; the limit is an int formatted here, not text from outside.
-        command.CommandText = "PRAGMA integrity_check(" + Math.Max(1, maxProblems).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        command.CommandText = $"PRAGMA integrity_check({SqlIdentifier.Number(Math.Max(1, maxProblems))})";
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -101,7 +108,4 @@ public static partial class SqliteMigrationExtensions
         command.CommandText = $"SELECT count(*) FROM {QuoteIdentifier(table)}";
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex IdentifierPattern();
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Pickle;
+using Socrates.Core.Sql;
 
 namespace Socrates.Core.V1;
 
@@ -47,7 +48,7 @@ public sealed partial class LegacyStore
     public async Task<long> CountRowsAsync(string table, CancellationToken cancellationToken)
     {
         V1Schema.KeyColumnOf(table);
-        return await WithCommandAsync(table, null, $"SELECT COUNT(*) FROM {table}", _ => { }, async command =>
+        return await WithCommandAsync(table, null, $"SELECT COUNT(*) FROM {SqlIdentifier.Quote(table)}", _ => { }, async command =>
             (long)(await command.ExecuteScalarAsync(cancellationToken))!, cancellationToken);
     }
 
@@ -60,7 +61,7 @@ public sealed partial class LegacyStore
     {
         var keyColumn = V1Schema.KeyColumnOf(table);
         await using var connection = await OpenAsync(table, cancellationToken);
-        await using var command = CreateCommand(connection, $"SELECT * FROM {table} ORDER BY rowid");
+        await using var command = CreateCommand(connection, $"SELECT * FROM {SqlIdentifier.Quote(table)} ORDER BY rowid");
         SqliteDataReader reader;
         try
         {
@@ -153,9 +154,8 @@ public sealed partial class LegacyStore
     /// <summary>INSERT OR REPLACE of <paramref name="columns"/> (key first, then data, then the rest).</summary>
     private Task<int> SaveAsync(string table, string id, IReadOnlyList<(string Column, object? Value)> columns, CancellationToken cancellationToken)
     {
-        var names = string.Join(", ", columns.Select(c => c.Column));
-        var parameters = string.Join(", ", columns.Select((_, i) => "$p" + i));
-        return ExecuteAsync(table, id, $"INSERT OR REPLACE INTO {table} ({names}) VALUES ({parameters})", p =>
+        return ExecuteAsync(table, id,
+            $"INSERT OR REPLACE INTO {SqlIdentifier.Quote(table)} ({SqlIdentifier.QuoteList(columns.Select(c => c.Column))}) VALUES ({SqlIdentifier.Placeholders(columns.Count)})", p =>
         {
             for (var i = 0; i < columns.Count; i++)
             {
@@ -167,7 +167,7 @@ public sealed partial class LegacyStore
     private async Task<Dictionary<string, object?>?> LoadAsync(string table, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var blob = await WithCommandAsync(table, id, $"SELECT data FROM {table} WHERE {V1Schema.KeyColumnOf(table)} = $id",
+        var blob = await WithCommandAsync(table, id, $"SELECT data FROM {SqlIdentifier.Quote(table)} WHERE {SqlIdentifier.Quote(V1Schema.KeyColumnOf(table))} = $id",
             p => p.AddWithValue("$id", id),
             async command =>
             {
@@ -184,8 +184,10 @@ public sealed partial class LegacyStore
         string table, string? column, string? value, CancellationToken cancellationToken)
     {
         var keyColumn = V1Schema.KeyColumnOf(table);
-        var where = column is null ? "" : $" WHERE {column} = $value";
-        var rows = await WithCommandAsync(table, null, $"SELECT {keyColumn}, data FROM {table}{where} ORDER BY rowid",
+        var sql = column is null
+            ? $"SELECT {SqlIdentifier.Quote(keyColumn)}, data FROM {SqlIdentifier.Quote(table)} ORDER BY rowid"
+            : $"SELECT {SqlIdentifier.Quote(keyColumn)}, data FROM {SqlIdentifier.Quote(table)} WHERE {SqlIdentifier.Quote(column)} = $value ORDER BY rowid";
+        var rows = await WithCommandAsync(table, null, sql,
             p =>
             {
                 if (column is not null)
@@ -210,7 +212,7 @@ public sealed partial class LegacyStore
     private async Task<bool> DeleteAsync(string table, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var deleted = await WithCommandAsync(table, id, $"DELETE FROM {table} WHERE {V1Schema.KeyColumnOf(table)} = $id",
+        var deleted = await WithCommandAsync(table, id, $"DELETE FROM {SqlIdentifier.Quote(table)} WHERE {SqlIdentifier.Quote(V1Schema.KeyColumnOf(table))} = $id",
             p => p.AddWithValue("$id", id), command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
         return deleted > 0;
     }

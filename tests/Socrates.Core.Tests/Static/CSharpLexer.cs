@@ -4,7 +4,8 @@ namespace Socrates.Core.Tests.StaticChecks;
 
 /// <summary>
 /// A small C# lexer for the SQL scan: skips comments, understands regular, verbatim, raw and
-/// interpolated string literals (the text returned is the literal's content; holes are marked),
+/// interpolated string literals (the text returned is the literal's content with each hole shown
+/// as "{…}"; the holes' expression texts are kept on the token),
 /// char literals, identifiers (with dots kept as separate punctuation) and operators.
 /// </summary>
 internal static class CSharpLexer
@@ -44,8 +45,9 @@ internal static class CSharpLexer
             {
                 var start = i;
                 var startLine = line;
+                var dollars = source.AsSpan(i, prefixLength).Count('$');
                 i += prefixLength;
-                var (text, holes) = ReadString(source, ref i, interpolated, verbatim);
+                var (text, holes) = ReadString(source, ref i, interpolated, verbatim, dollars);
                 line += Count(source, start, i, '\n');
                 tokens.Add(new CSharpToken(interpolated ? CSharpTokenKind.InterpolatedString : CSharpTokenKind.StringLiteral, text, startLine, holes));
             }
@@ -107,7 +109,7 @@ internal static class CSharpLexer
         return j < s.Length && s[j] == '"' && (prefixLength == 0 || s[i] is '$' or '@');
     }
 
-    private static (string Text, bool Holes) ReadString(string s, ref int i, bool interpolated, bool verbatim)
+    private static (string Text, List<string> Holes) ReadString(string s, ref int i, bool interpolated, bool verbatim, int dollars)
     {
         var quotes = 0;
         while (i + quotes < s.Length && s[i + quotes] == '"')
@@ -116,7 +118,7 @@ internal static class CSharpLexer
         }
 
         var text = new StringBuilder();
-        var holes = false;
+        var holes = new List<string>();
         if (quotes >= 3)
         {
             i += quotes;
@@ -124,15 +126,14 @@ internal static class CSharpLexer
             var end = s.IndexOf(close, i, StringComparison.Ordinal);
             end = end < 0 ? s.Length : end;
             var content = s[i..end];
-            holes = interpolated && content.Contains('{', StringComparison.Ordinal);
             i = Math.Min(s.Length, end + quotes);
-            return (content, holes);
+            return interpolated ? RawHoles(content, dollars) : (content, holes);
         }
 
         if (quotes == 2)
         {
             i += 2;
-            return ("", false);
+            return ("", holes);
         }
 
         i++;
@@ -161,15 +162,56 @@ internal static class CSharpLexer
             }
             else if (interpolated && c == '{')
             {
-                holes = true;
                 text.Append("{…}");
-                i = SkipHole(s, i + 1);
+                var end = SkipHole(s, i + 1);
+                holes.Add(s[(i + 1)..Math.Max(i + 1, end - 1)]);
+                i = end;
             }
             else
             {
                 text.Append(c);
                 i++;
             }
+        }
+
+        return (text.ToString(), holes);
+    }
+
+    // In a raw interpolated string with n dollars, a hole opens with n braces (more are literal)
+    // and closes with n braces.
+    private static (string Text, List<string> Holes) RawHoles(string content, int dollars)
+    {
+        var text = new StringBuilder();
+        var holes = new List<string>();
+        var j = 0;
+        while (j < content.Length)
+        {
+            var run = 0;
+            while (j + run < content.Length && content[j + run] == '{')
+            {
+                run++;
+            }
+
+            if (run < dollars || run == 0)
+            {
+                text.Append(content, j, Math.Max(run, 1));
+                j += Math.Max(run, 1);
+                continue;
+            }
+
+            text.Append('{', run - dollars).Append("{…}");
+            var start = j + run;
+            var close = new string('}', dollars);
+            var depth = 0;
+            var k = start;
+            while (k < content.Length && !(depth == 0 && string.CompareOrdinal(content, k, close, 0, dollars) == 0))
+            {
+                depth += content[k] == '{' ? 1 : content[k] == '}' ? -1 : 0;
+                k++;
+            }
+
+            holes.Add(content[start..k]);
+            j = Math.Min(content.Length, k + dollars);
         }
 
         return (text.ToString(), holes);

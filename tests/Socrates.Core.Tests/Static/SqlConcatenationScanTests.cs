@@ -70,4 +70,79 @@ public sealed class SqlConcatenationScanTests
     {
         Assert.NotEmpty(SqlConcatenationScanner.Scan([("snippet.cs", code)]));
     }
+
+    [Fact]
+    public void Scan_ConstNameDeclaredElsewhere_MemberAccessNotSql()
+    {
+        var findings = SqlConcatenationScanner.Scan([
+            ("queries.cs", "static class Sql { public const string Count = \"SELECT COUNT(*) FROM t\"; }"),
+            ("other.cs", "class C { void M() { total += block.Count; var n = _entries.Count + 1; var s = string.Join(\", \", xs.Select(x => x.Count)); } }"),
+        ]);
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Scan_BareConstNameFromAnotherFile_NotSql()
+    {
+        var findings = SqlConcatenationScanner.Scan([
+            ("queries.cs", "static class Sql { public const string Count = \"SELECT COUNT(*) FROM t\"; }"),
+            ("other.cs", "class C { int Count; void M() { var n = Count + 1; } }"),
+        ]);
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Scan_QualifiedSqlConstFromAnotherFile_StillSql()
+    {
+        var findings = SqlConcatenationScanner.Scan([
+            ("queries.cs", "static class Sql { public const string ById = \"SELECT * FROM t WHERE id = \"; }"),
+            ("other.cs", "class C { string M(string id) => Sql.ById + id; }"),
+        ]);
+        var finding = Assert.Single(findings);
+        Assert.Equal("other.cs", finding.Path);
+    }
+
+    [Fact]
+    public void Scan_BareSqlConstInItsOwnFile_StillSql()
+    {
+        var findings = SqlConcatenationScanner.Scan([("q.cs", "class C { const string Q = \"DELETE FROM t WHERE id = \"; string M(string id) => Q + id; }")]);
+        Assert.Single(findings);
+    }
+
+    [Fact]
+    public void Scan_QualifiedConstFromAnotherFile_SafeHole()
+    {
+        var findings = SqlConcatenationScanner.Scan([
+            ("rows.cs", "static class UserSql { public const string Columns = \"id, name\"; }"),
+            ("store.cs", "class S { string M() => $\"SELECT {UserSql.Columns} FROM users WHERE id = $id\"; }"),
+        ]);
+        Assert.Empty(findings);
+    }
+
+    [Theory]
+    [InlineData("var sql = $\"SELECT * FROM {SqlIdentifier.Quote(table)} WHERE id = $id\";")]
+    [InlineData("var sql = $\"INSERT INTO {SqlIdentifier.Quote(t)} ({SqlIdentifier.QuoteList(cols.Select(c => c.Name))}) VALUES ({SqlIdentifier.Placeholders(cols.Count)})\";")]
+    [InlineData("var sql = $@\"SELECT * FROM {SqliteMigrationExtensions.QuoteIdentifier(t)} ORDER BY {SqlIdentifier.Ordinals(n)}\";")]
+    [InlineData("var sql = $\"PRAGMA integrity_check({SqlIdentifier.Number(max)})\";")]
+    [InlineData("var sql = $\"SELECT count(*) FROM {QuoteIdentifier(table)}\";")]
+    [InlineData("var sql = $$\"\"\"\n SELECT {x} FROM {{SqlIdentifier.Quote(t)}}\n\"\"\";")]
+    [InlineData("class K { const string Cols = \"a, b\"; string M() => $\"SELECT {Cols} FROM t\"; }")]
+    public void Scan_HolesOnlyConstsOrValidatedIdentifiers_NoFinding(string code)
+    {
+        Assert.Empty(SqlConcatenationScanner.Scan([("snippet.cs", code)]));
+    }
+
+    [Theory]
+    [InlineData("var sql = $\"SELECT * FROM {table} WHERE id = $id\";")]
+    [InlineData("var sql = $\"SELECT * FROM {SqlIdentifier.Quote(t)} WHERE id = {id}\";")]
+    [InlineData("var sql = $\"SELECT * FROM {SqlIdentifier.Quote(t) + filter}\";")]
+    [InlineData("var sql = $\"SELECT * FROM t ORDER BY {string.Join(\", \", cols)}\";")]
+    [InlineData("var sql = $\"SELECT * FROM {Other.Quote(t)}\";")]
+    [InlineData("var sql = $\"SELECT * FROM {SqlIdentifier.Quote(t)}\" + where;")]
+    [InlineData("var sql = $$\"\"\"\n SELECT * FROM {{table}}\n\"\"\";")]
+    [InlineData("var sql = $\"SELECT {Cols} FROM t\";")]
+    public void Scan_HoleWithRawValue_Flagged(string code)
+    {
+        Assert.NotEmpty(SqlConcatenationScanner.Scan([("snippet.cs", code)]));
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Socrates.Core.Sql;
 
 namespace Socrates.Core.Migration.Backup;
 
@@ -14,17 +15,18 @@ public static class TableChecksum
     public static async Task<(long Rows, string Checksum)> ComputeAsync(SqliteConnection connection, string table, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var quoted = SqliteMigrationExtensions.QuoteIdentifier(table);
+        _ = SqliteMigrationExtensions.QuoteIdentifier(table); // the name is checked before any SQL runs
         await using var columnsCommand = connection.CreateCommand();
         columnsCommand.Transaction = transaction;
         columnsCommand.CommandText = "SELECT count(*) FROM pragma_table_info($table)";
         columnsCommand.Parameters.AddWithValue("$table", table);
         var columnCount = (long)(await columnsCommand.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        var order = string.Join(", ", Enumerable.Range(1, (int)columnCount).Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT * FROM {quoted}" + (columnCount > 0 ? $" ORDER BY {order}" : string.Empty);
+        command.CommandText = columnCount > 0
+            ? $"SELECT * FROM {SqliteMigrationExtensions.QuoteIdentifier(table)} ORDER BY {SqlIdentifier.Ordinals((int)columnCount)}"
+            : $"SELECT * FROM {SqliteMigrationExtensions.QuoteIdentifier(table)}";
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long rows = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

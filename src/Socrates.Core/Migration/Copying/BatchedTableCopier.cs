@@ -6,6 +6,7 @@ using Socrates.Core.Failpoints;
 using Socrates.Core.Migration.Errors;
 using Socrates.Core.Migration.Progress;
 using Socrates.Core.Migration.Rejects;
+using Socrates.Core.Sql;
 
 namespace Socrates.Core.Migration.Copying;
 
@@ -130,8 +131,8 @@ public sealed class BatchedTableCopier
     private async Task CheckKeyAsync(TableCopyJob job, CancellationToken cancellationToken)
     {
         await using var command = _source.CreateCommand();
-        var key = SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn);
-        command.CommandText = $"SELECT count(*) - count({key}), count({key}) - count(DISTINCT {key}) FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)}";
+        command.CommandText =
+            $"SELECT count(*) - count({SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)}), count({SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)}) - count(DISTINCT {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)}) FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var nulls = reader.GetInt64(0);
@@ -147,13 +148,10 @@ public sealed class BatchedTableCopier
 
     private async Task<List<SourceRow>> ReadBatchAsync(TableCopyJob job, object? afterKey, CancellationToken cancellationToken)
     {
-        var key = SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn);
-        var columns = string.Join(", ", job.SourceColumns.Select(SqliteMigrationExtensions.QuoteIdentifier));
         await using var command = _source.CreateCommand();
-        command.CommandText =
-            $"SELECT {key}{(columns.Length > 0 ? ", " + columns : string.Empty)} FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)} " +
-            (afterKey is null ? string.Empty : $"WHERE {key} > $after ") +
-            $"ORDER BY {key} LIMIT $limit";
+        command.CommandText = afterKey is null
+            ? $"SELECT {SqliteMigrationExtensions.QuoteIdentifierList([job.KeyColumn, .. job.SourceColumns])} FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)} ORDER BY {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} LIMIT $limit"
+            : $"SELECT {SqliteMigrationExtensions.QuoteIdentifierList([job.KeyColumn, .. job.SourceColumns])} FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)} WHERE {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} > $after ORDER BY {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} LIMIT $limit";
         if (afterKey is not null)
         {
             command.Parameters.AddWithValue("$after", afterKey);
@@ -352,8 +350,7 @@ public sealed class BatchedTableCopier
 
     private SqliteCommand Command(Dictionary<string, SqliteCommand> commands, SqliteTransaction transaction, TargetRow row)
     {
-        var columns = string.Join(", ", row.Columns.Select(c => SqliteMigrationExtensions.QuoteIdentifier(c.Key)));
-        var sql = $"INSERT INTO {SqliteMigrationExtensions.QuoteIdentifier(row.Table)} ({columns}) VALUES ({string.Join(", ", row.Columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
+        var sql = $"INSERT INTO {SqliteMigrationExtensions.QuoteIdentifier(row.Table)} ({SqliteMigrationExtensions.QuoteIdentifierList(row.Columns.Select(c => c.Key))}) VALUES ({SqlIdentifier.Placeholders(row.Columns.Count)})";
         if (!commands.TryGetValue(sql, out var command))
         {
             command = _target.CreateCommand();

@@ -17,16 +17,15 @@ public static class RequiredFieldsValidator
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(requiredColumns);
-        var key = SqliteMigrationExtensions.QuoteIdentifier(keyColumn);
-        var quotedTable = SqliteMigrationExtensions.QuoteIdentifier(table);
+        _ = SqliteMigrationExtensions.QuoteIdentifier(keyColumn); // names are checked up front, even with no required columns
+        _ = SqliteMigrationExtensions.QuoteIdentifier(table);
         long failures = 0;
         var offenders = new List<string>();
         foreach (var column in requiredColumns)
         {
-            var c = SqliteMigrationExtensions.QuoteIdentifier(column);
             await using var command = connection.CreateCommand();
             command.CommandText =
-                $"SELECT CAST({key} AS TEXT) FROM {quotedTable} WHERE {c} IS NULL OR (typeof({c}) = 'text' AND trim({c}) = '') OR (typeof({c}) = 'blob' AND length({c}) = 0) ORDER BY {key}";
+                $"SELECT CAST({SqliteMigrationExtensions.QuoteIdentifier(keyColumn)} AS TEXT) FROM {SqliteMigrationExtensions.QuoteIdentifier(table)} WHERE {SqliteMigrationExtensions.QuoteIdentifier(column)} IS NULL OR (typeof({SqliteMigrationExtensions.QuoteIdentifier(column)}) = 'text' AND trim({SqliteMigrationExtensions.QuoteIdentifier(column)}) = '') OR (typeof({SqliteMigrationExtensions.QuoteIdentifier(column)}) = 'blob' AND length({SqliteMigrationExtensions.QuoteIdentifier(column)}) = 0) ORDER BY {SqliteMigrationExtensions.QuoteIdentifier(keyColumn)}";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
