@@ -1,3 +1,4 @@
+using Socrates.Core.Sql;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain.Dicts;
 using Socrates.Core.Domain.Values;
@@ -113,7 +114,7 @@ public static class V1DatabaseGenerator
             foreach (var (table, keyColumn, id) in corrupt)
             {
                 await using var update = connection.CreateCommand();
-                update.CommandText = $"UPDATE {table} SET data = $garbage WHERE {keyColumn} = $id";
+                update.CommandText = $"UPDATE {SqlIdentifier.Quote(table)} SET data = $garbage WHERE {SqlIdentifier.Quote(keyColumn)} = $id";
                 update.Parameters.AddWithValue("$garbage", s_garbage);
                 update.Parameters.AddWithValue("$id", id);
                 await update.ExecuteNonQueryAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Socrates.Core.Sql;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain.Values;
@@ -66,10 +67,10 @@ public static class V1ToV2Migrator
                 await using var pragma = target.CreateCommand();
                 if (name.Length == 0 || !name.All(c => char.IsAsciiLetterLower(c) || c == '_'))
                 {
-                    throw new ArgumentException($"The target PRAGMA name '{name}' is not a plain lowercase identifier.", nameof(options));
+                    throw new ArgumentException($"The target pragma name '{name}' is not a plain lowercase identifier.", nameof(options));
                 }
 
-                pragma.CommandText = $"PRAGMA {name} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                pragma.CommandText = $"PRAGMA {SqlIdentifier.Quote(name)} = {SqlIdentifier.Number(value)}";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
