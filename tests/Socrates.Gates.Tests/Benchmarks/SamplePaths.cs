@@ -11,7 +11,14 @@ internal static class SamplePaths
 
     public static string SamplesDirectory => Path.Combine(RepositoryRoot, "tests", "Socrates.Gates.Tests", "Benchmarks", "Samples");
 
-    public static string ComparisonsFile => Path.Combine(RepositoryRoot, "benchmarks", "comparisons.json");
+    /// <summary>
+    /// The harness's own comparisons (Reference, SelfTest, Sqlite, Logging), frozen beside the
+    /// sample they describe; the repository's benchmarks/comparisons.json keeps growing.
+    /// </summary>
+    public static string ComparisonsFile => Path.Combine(SamplesDirectory, "harness-comparisons.json");
+
+    /// <summary>The repository's live comparisons file.</summary>
+    public static string RepositoryComparisonsFile => Path.Combine(RepositoryRoot, "benchmarks", "comparisons.json");
 
     /// <summary>A fresh temporary folder, deleted by the returned handle.</summary>
     public static TemporaryDirectory Temporary() => new();

@@ -53,7 +53,7 @@ public sealed class ComparisonsFileReaderTests
     [Fact]
     public void Read_RepositoryComparisonsFile_IsValid()
     {
-        var file = ComparisonsFileReader.Read(SamplePaths.ComparisonsFile);
+        var file = ComparisonsFileReader.Read(SamplePaths.RepositoryComparisonsFile);
 
         Assert.NotNull(file.Reference);
         Assert.Contains(file.Comparisons, c => c.Id == "bench.selftest.regression" && c.Kind == ComparisonKind.Regression);
