@@ -26,11 +26,11 @@ internal sealed class LockOrderCanary : IDisposable
 
     private static Held Acquire(SemaphoreSlim first, SemaphoreSlim second, CancellationToken token)
     {
-        first.Wait(token);
+        first.Wait(token); // ok: canary only; runs inside the synchronous ADO.NET work on a pooled connection, as the real lock-order bug would
         try
         {
-            Thread.Sleep(Pause);
-            second.Wait(token);
+            Thread.Sleep(Pause); // ok: canary only; widens the window in which save and delete hold one lock each
+            second.Wait(token); // ok: canary only; the hang it produces is what the deadlock gate must surface (the token is the operation timeout)
         }
         catch
         {
