@@ -7,4 +7,7 @@ namespace Socrates.Gates.Metrics;
 internal sealed record TestSuiteCounts(string Suite, int Total, int Passed, int Failed, int Skipped, string Source, string? Error = null)
 {
     public bool Readable => Error is null;
+
+    /// <summary>The tests that failed (at most <see cref="TrxSource.MaxFailedTestsListed"/> per file), in file order.</summary>
+    public IReadOnlyList<FailedTest> FailedTests { get; init; } = [];
 }

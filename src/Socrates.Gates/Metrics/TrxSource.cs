@@ -18,6 +18,11 @@ internal sealed class TrxSource : IMetricSource
     public const string Folder = "test-results";
     public const string Unit = "tests";
 
+    /// <summary>How many failed tests one file lists by name; a crashed run can fail thousands.</summary>
+    public const int MaxFailedTestsListed = 50;
+
+    private const int MaxMessageLength = 300;
+
     private static readonly string[] s_passOutcomes = ["Passed", "PassedButRunAborted", "Warning"];
     private static readonly string[] s_skipOutcomes = ["NotExecuted", "Inconclusive", "NotRunnable", "Disconnected", "Pending", "InProgress"];
     private static readonly string[] s_failedRunOutcomes = ["Failed", "Error", "Aborted", "Timeout"];
@@ -95,12 +100,18 @@ internal sealed class TrxSource : IMetricSource
         }
 
         int passed, failed, skipped;
+        List<FailedTest> failedTests = [];
         if (results.Count > 0)
         {
             var outcomes = results.Select(r => (string?)r.Attribute("outcome") ?? "NotExecuted").ToList();
             passed = outcomes.Count(o => s_passOutcomes.Contains(o, StringComparer.Ordinal));
             skipped = outcomes.Count(o => s_skipOutcomes.Contains(o, StringComparer.Ordinal));
             failed = outcomes.Count - passed - skipped;
+            failedTests = results
+                .Where(r => !IsPassOrSkip((string?)r.Attribute("outcome") ?? "NotExecuted"))
+                .Take(MaxFailedTestsListed)
+                .Select(ToFailedTest)
+                .ToList();
         }
         else
         {
@@ -116,7 +127,24 @@ internal sealed class TrxSource : IMetricSource
             failed = 1;
         }
 
-        return new TestSuiteCounts(suite, passed + failed + skipped, passed, failed, skipped, origin);
+        return new TestSuiteCounts(suite, passed + failed + skipped, passed, failed, skipped, origin) { FailedTests = failedTests };
+    }
+
+    private static bool IsPassOrSkip(string outcome) =>
+        s_passOutcomes.Contains(outcome, StringComparer.Ordinal) || s_skipOutcomes.Contains(outcome, StringComparer.Ordinal);
+
+    /// <summary>The name and the first non-empty line of the error message of a result element.</summary>
+    private static FailedTest ToFailedTest(XElement result)
+    {
+        var name = (string?)result.Attribute("testName") ?? (string?)result.Attribute("testId") ?? "(unnamed test)";
+        var message = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;
+        var firstLine = message?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        if (firstLine is { Length: > MaxMessageLength })
+        {
+            firstLine = firstLine[..MaxMessageLength] + "…";
+        }
+
+        return new FailedTest(name, (string?)result.Attribute("outcome") ?? "NotExecuted", firstLine);
     }
 
     /// <summary>Turns per-suite counts into metrics: totals over all suites, and per suite.</summary>

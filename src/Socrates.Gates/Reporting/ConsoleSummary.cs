@@ -32,6 +32,17 @@ internal static class ConsoleSummary
             s.Append("  - ").Append(reason).Append('\n');
         }
 
+        var failedTests = report.Tests.SelectMany(t => t.FailedTests.Select(f => (t.Suite, Test: f))).ToList();
+        if (failedTests.Count > 0)
+        {
+            s.Append("Failed tests:\n");
+            foreach (var (suite, f) in failedTests)
+            {
+                s.Append("  - ").Append(suite).Append(": ").Append(f.Name).Append(" (").Append(f.Outcome).Append(')');
+                s.Append(f.Message is null ? "" : ": " + f.Message).Append('\n');
+            }
+        }
+
         return s.ToString();
     }
 }

@@ -63,7 +63,14 @@ internal sealed record ReportCanary(string? Failpoint, string? Fixture, CanarySt
 internal sealed record ReportRisk(string Id, string Title, RiskSeverity Severity, RiskStatus Status, IReadOnlyList<string> Gates, bool HasWarnings);
 
 /// <summary>Test counts of one suite (one TRX file); <see cref="Error"/> set when it was unreadable.</summary>
-internal sealed record ReportTestSuite(string Suite, int Total, int Passed, int Failed, int Skipped, string Source, string? Error);
+internal sealed record ReportTestSuite(string Suite, int Total, int Passed, int Failed, int Skipped, string Source, string? Error)
+{
+    /// <summary>The failed tests by name (capped per result file), so a red run says what broke.</summary>
+    public IReadOnlyList<ReportFailedTest> FailedTests { get; init; } = [];
+}
+
+/// <summary>One failed test: its name, outcome and the first line of its message.</summary>
+internal sealed record ReportFailedTest(string Name, string Outcome, string? Message);
 
 /// <summary>Coverage in percent; <see cref="Html"/> links the full coverage report, relative to this report.</summary>
 internal sealed record ReportCoverage(double? Line, double? Branch, double? Method, string Summary, string? Html);

@@ -162,6 +162,20 @@ internal static class HtmlReportWriter
         }
 
         h.AppendLine("</table>");
+        var failedTests = report.Tests.SelectMany(t => t.FailedTests.Select(f => (t.Suite, Test: f))).ToList();
+        if (failedTests.Count == 0)
+        {
+            return;
+        }
+
+        h.AppendLine("<h3>Failed tests</h3><ul>");
+        foreach (var (suite, f) in failedTests)
+        {
+            var message = f.Message is null ? "" : Inv($"<div class=\"muted\">{E(f.Message)}</div>");
+            h.AppendLine(Inv($"<li>{E(suite)}: <code>{E(f.Name)}</code> {Chip("fail", f.Outcome)}{message}</li>"));
+        }
+
+        h.AppendLine("</ul>");
     }
 
     private static void WriteCoverage(StringBuilder h, GateReport report)

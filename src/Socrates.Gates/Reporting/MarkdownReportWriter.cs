@@ -90,6 +90,18 @@ internal static class MarkdownReportWriter
                 var failed = t.Error is null ? t.Failed.ToString(CultureInfo.InvariantCulture) : $"{t.Failed} (unreadable: {E(t.Error)})";
                 Line(m, $"| {E(t.Suite)} | {t.Total} | {t.Passed} | {failed} | {t.Skipped} | {Link(t.Source)} |");
             }
+
+            var failedTests = report.Tests.SelectMany(t => t.FailedTests.Select(f => (t.Suite, Test: f))).ToList();
+            if (failedTests.Count > 0)
+            {
+                Line(m);
+                Line(m, "Failed tests:");
+                Line(m);
+                foreach (var (suite, f) in failedTests)
+                {
+                    Line(m, $"- {E(suite)}: `{Code(f.Name)}` ({E(f.Outcome)})" + (f.Message is null ? "" : $": {E(f.Message)}"));
+                }
+            }
         }
 
         Line(m);

@@ -45,7 +45,10 @@ internal static class ReportBuilder
             .Select(r => new ReportRisk(r.Risk.Id, r.Risk.Title, r.Risk.Severity, r.Status, r.Gates, r.HasWarnings))
             .ToList();
         var tests = snapshot.TestSuites
-            .Select(t => new ReportTestSuite(t.Suite, t.Total, t.Passed, t.Failed, t.Skipped, Link(t.Source)!, t.Error))
+            .Select(t => new ReportTestSuite(t.Suite, t.Total, t.Passed, t.Failed, t.Skipped, Link(t.Source)!, t.Error)
+            {
+                FailedTests = t.FailedTests.Select(f => new ReportFailedTest(f.Name, f.Outcome, f.Message)).ToList(),
+            })
             .ToList();
         var coverage = snapshot.Coverage is { } c
             ? new ReportCoverage(c.Line, c.Branch, c.Method, Link(c.Source)!, Link(c.HtmlReport))

@@ -44,6 +44,10 @@ public sealed class TrxSourceTests
         var metrics = new MetricSet(result.Samples);
         Assert.Equal(1, metrics.Find("tests.properties.failed")!.Value);
         Assert.Equal(0.75, metrics.Find("tests.pass_rate")!.Value);
+        var failed = Assert.Single(suite.FailedTests);
+        Assert.Equal("Failed", failed.Outcome);
+        Assert.False(string.IsNullOrWhiteSpace(failed.Name));
+        Assert.DoesNotContain('\n', failed.Message ?? "");
     }
 
     [Fact]

@@ -17,4 +17,13 @@ public sealed class ConsoleSummaryTests
         Assert.Contains(lines, l => l.StartsWith("blind-gate", StringComparison.Ordinal) && l.Contains("insensitive", StringComparison.Ordinal));
         Assert.Contains("Verdict (full): NO-GO", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_FailedTests_NamedWithTheirMessage()
+    {
+        var text = ConsoleSummary.Render(Reports.Mixed());
+
+        Assert.Contains("Failed tests:", text, StringComparison.Ordinal);
+        Assert.Contains("  - unit: Ns.Cls.Save_Concurrent_NoLostUpdate (Failed): Assert.Equal() Failure: <lost> | 2", text, StringComparison.Ordinal);
+    }
 }

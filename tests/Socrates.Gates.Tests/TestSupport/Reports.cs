@@ -44,7 +44,7 @@ internal static class Reports
         var snapshot = new ArtifactSnapshot(
             ArtifactsRoot,
             metrics,
-            [new TestSuiteCounts("unit", 10, 9, 1, 0, "test-results/unit.trx"), new TestSuiteCounts("broken", 0, 0, 1, 0, "test-results/broken.trx", "Root element is missing.")],
+            [new TestSuiteCounts("unit", 10, 9, 1, 0, "test-results/unit.trx") { FailedTests = [new FailedTest("Ns.Cls.Save_Concurrent_NoLostUpdate", "Failed", "Assert.Equal() Failure: <lost> | 2")] }, new TestSuiteCounts("broken", 0, 0, 1, 0, "test-results/broken.trx", "Root element is missing.")],
             new CoverageSummary(81.25, 70, null, "coverage/Summary.json", "coverage/index.html"),
             [new SuiteRun("unit", 0, 12.5, "passed", "logs/unit.log"), new SuiteRun("stress", 2, 40, "failed", null)],
             [new InputProblem("metrics/x.json", "malformed <JSON>")]);
