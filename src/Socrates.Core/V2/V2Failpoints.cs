@@ -64,8 +64,11 @@ public static class V2Failpoints
     public const string LocksReverseOrder = "v2.locks.reverse-order";
 
     /// <summary>
-    /// LoadProject reads inside a BEGIN IMMEDIATE transaction (the writer lock) instead of a WAL
-    /// snapshot: reads serialize behind writers. Drives the lock-contention gate.
+    /// Every operation's database work, reads included, runs under one exclusive lock in which
+    /// waiting writers go first (<see cref="ExclusiveLockCanary"/>), and a metadata LoadProject
+    /// also reads inside a BEGIN IMMEDIATE transaction (the writer lock) instead of a WAL snapshot:
+    /// reads serialize behind writers and starve while writes keep coming. Drives the
+    /// lock-contention gate.
     /// </summary>
     public const string ReadsExclusiveLock = "v2.reads.exclusive-lock";
 }
