@@ -71,4 +71,19 @@ public static class V2Failpoints
     /// lock-contention gate.
     /// </summary>
     public const string ReadsExclusiveLock = "v2.reads.exclusive-lock";
+
+    /// <summary>
+    /// AppendMessage repeats its insert after it succeeded (a non-idempotent retry): every
+    /// appended message is stored twice, at its position and the next. SQLite's own checks stay
+    /// clean; the conversation ledger finds the duplicates. Drives the stress corruption gate.
+    /// </summary>
+    public const string AppendTwice = "v2.messages.append-twice";
+
+    /// <summary>
+    /// A caller that finds the pool full for the whole wait gets an untyped
+    /// <see cref="InvalidOperationException"/> instead of the typed
+    /// <see cref="Errors.DatabaseOverloadedException"/> (callers cannot tell back-off from a bug).
+    /// Drives the overload gate on untyped failures.
+    /// </summary>
+    public const string PoolUntypedExhaustion = "v2.pool.untyped-exhaustion";
 }
