@@ -22,7 +22,7 @@ namespace Socrates.Properties.Tests.Stress;
 internal sealed class ContentionRun
 {
     public const int Readers = 4;
-    public const int Writers = 2;
+    public const int Writers = 4;
     public const int Rounds = 7;
     public const int WindowPairsPerRound = 4;
     public const int Projects = 16;
@@ -30,7 +30,14 @@ internal sealed class ContentionRun
     /// <summary>Floor of the alone p99 in the ratio's denominator: below it, timer noise.</summary>
     public const double AloneFloorMs = 0.05;
 
-    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
+    /// <summary>Length of an alone window.</summary>
+    public static readonly TimeSpan AloneWindow = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Length of a contended window: long against the machine's scheduling noise (the alone p99,
+    /// 1-60 ms on a loaded 2-core machine), since a starved reader waits for the window's end.
+    /// </summary>
+    public static readonly TimeSpan ContendedWindow = TimeSpan.FromMilliseconds(150);
 
     private const int Switching = 0;
     private const int Alone = 1;
@@ -84,7 +91,8 @@ internal sealed class ContentionRun
                 rounds.Sum(r => r.FailedReads),
                 Readers,
                 Writers,
-                Window.TotalMilliseconds,
+                AloneWindow.TotalMilliseconds,
+                ContendedWindow.TotalMilliseconds,
                 rounds);
         }
         finally
@@ -133,7 +141,7 @@ internal sealed class ContentionRun
     private async Task WindowAsync(int kind)
     {
         await SwitchToAsync(kind);
-        await Task.Delay(Window);
+        await Task.Delay(kind == Contended ? ContendedWindow : AloneWindow);
     }
 
     /// <summary>
@@ -280,5 +288,6 @@ internal sealed record ContentionResult(
     int FailedReads,
     int Readers,
     int WritersCount,
-    double WindowMs,
+    double AloneWindowMs,
+    double ContendedWindowMs,
     List<ContentionRound> Rounds);
