@@ -1,4 +1,5 @@
 using Socrates.Core.Domain;
+using Socrates.Core.Failpoints;
 using Socrates.Core.V2.Rows;
 
 namespace Socrates.Core.V2;
@@ -74,6 +75,14 @@ public sealed partial class AsyncProjectDatabase
             var insert = c.Command(MessageSql.Insert, tx);
             ProjectRows.BindMessage(insert, projectId, position, message);
             insert.ExecuteNonQuery();
+            if (Failpoint.IsActive(V2Failpoints.AppendTwice))
+            {
+                // Canary: the insert is repeated after it succeeded, so the message is stored twice.
+                var again = c.Command(MessageSql.Insert, tx);
+                ProjectRows.BindMessage(again, projectId, position + 1, message);
+                again.ExecuteNonQuery();
+            }
+
             return position;
         });
 }

@@ -30,6 +30,7 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
     private readonly ConnectionPool _pool;
     private readonly InputValidator _validate;
     private readonly string _connectionString;
+    private readonly ExclusiveLockCanary _exclusiveLockCanary = new();
     private int _disposed;
 
     private AsyncProjectDatabase(AsyncDatabaseOptions options, TimeProvider time)
@@ -165,6 +166,11 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
         var token = linked.Token;
         PooledConnection? connection = null;
         var broken = false;
+        if (Failpoint.IsActive(V2Failpoints.ReadsExclusiveLock))
+        {
+            work = _exclusiveLockCanary.Around(operation, work); // canary: every read queues behind the writers
+        }
+
         try
         {
             connection = await _pool.TryAcquireAsync(_options.PoolWaitTimeout, token).ConfigureAwait(false)

@@ -64,8 +64,26 @@ public static class V2Failpoints
     public const string LocksReverseOrder = "v2.locks.reverse-order";
 
     /// <summary>
-    /// LoadProject reads inside a BEGIN IMMEDIATE transaction (the writer lock) instead of a WAL
-    /// snapshot: reads serialize behind writers. Drives the lock-contention gate.
+    /// Every operation's database work, reads included, runs under one exclusive lock in which
+    /// waiting writers go first (<see cref="ExclusiveLockCanary"/>), and a metadata LoadProject
+    /// also reads inside a BEGIN IMMEDIATE transaction (the writer lock) instead of a WAL snapshot:
+    /// reads serialize behind writers and starve while writes keep coming. Drives the
+    /// lock-contention gate.
     /// </summary>
     public const string ReadsExclusiveLock = "v2.reads.exclusive-lock";
+
+    /// <summary>
+    /// AppendMessage repeats its insert after it succeeded (a non-idempotent retry): every
+    /// appended message is stored twice, at its position and the next. SQLite's own checks stay
+    /// clean; the conversation ledger finds the duplicates. Drives the stress corruption gate.
+    /// </summary>
+    public const string AppendTwice = "v2.messages.append-twice";
+
+    /// <summary>
+    /// A caller that finds the pool full for the whole wait gets an untyped
+    /// <see cref="InvalidOperationException"/> instead of the typed
+    /// <see cref="Errors.DatabaseOverloadedException"/> (callers cannot tell back-off from a bug).
+    /// Drives the overload gate on untyped failures.
+    /// </summary>
+    public const string PoolUntypedExhaustion = "v2.pool.untyped-exhaustion";
 }

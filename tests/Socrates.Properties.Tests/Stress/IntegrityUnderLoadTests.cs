@@ -2,14 +2,18 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.V2;
 using Socrates.Core.V2.Errors;
+using Socrates.Core.Failpoints;
+using Socrates.Testing.Concurrency;
 using Socrates.Testing.Metrics;
 using Socrates.Testing.Profiles;
 
 namespace Socrates.Properties.Tests.Stress;
 
 /// <summary>
-/// 1,000+ concurrent versioned updates and appends on a few projects, then: SQLite's
-/// integrity_check and foreign_key_check must be clean (<c>stress.corruption</c>), and every
+/// 1,000+ concurrent versioned updates and appends on a few projects, then the integrity
+/// validators (<see cref="StoreIntegrityValidator"/>: SQLite's integrity_check and
+/// foreign_key_check, and the conversation ledger: positions without a gap, every stored message
+/// acknowledged exactly once) must be clean (<c>stress.corruption</c>), and every
 /// acknowledged write must be visible or superseded by a later acknowledged one
 /// (<c>stress.lost_updates</c>): each save is a read-modify-write that adds its token to the
 /// description, so every acknowledged token must be in the final description (a later
@@ -40,12 +44,27 @@ public sealed class IntegrityUnderLoadTests
     public async Task ThousandsOfConcurrentWrites_SkipVersionCheckCanary_LostUpdatesFound()
     {
         IntegrityResult result;
-        using (Socrates.Core.Failpoints.Failpoint.Enable(V2Failpoints.SaveSkipVersionCheck))
+        using (Failpoint.Enable(V2Failpoints.SaveSkipVersionCheck))
         {
             result = await RunAsync(1_000);
         }
 
         Assert.True(result.LostUpdates > 0, "saves that ignore the version lost nothing?");
+    }
+
+    [Fact]
+    public async Task ThousandsOfConcurrentWrites_AppendTwiceCanary_CorruptionFound()
+    {
+        IntegrityResult result;
+        using (Failpoint.Enable(V2Failpoints.AppendTwice))
+        {
+            result = await RunAsync(1_000);
+        }
+
+        MetricsWriter.WriteEvidence("stress", "stress-integrity-canary.json", result);
+        Assert.True(result.Corruption >= result.AcknowledgedAppends, $"every append was stored twice, yet the validators found only {result.Corruption} problems for {result.AcknowledgedAppends} appends");
+        Assert.Contains(result.Problems, p => p.Contains("stored twice", StringComparison.Ordinal));
+        Assert.Equal(0, result.LostUpdates);
     }
 
     private static async Task<IntegrityResult> RunAsync(int operations)
@@ -59,6 +78,7 @@ public sealed class IntegrityUnderLoadTests
 
         var saves = new ConcurrentBag<(string Id, long Version, string Value)>();
         var appends = new ConcurrentBag<(string Id, long Position, string Content)>();
+        var indeterminate = new ConcurrentBag<string>();
         var problems = new ConcurrentQueue<string>();
         var perClient = operations / Clients + 1;
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
@@ -88,6 +108,7 @@ public sealed class IntegrityUnderLoadTests
                 }
                 catch (DatabaseException error)
                 {
+                    indeterminate.Add(value); // a failed append may or may not have committed
                     problems.Enqueue($"{value}: {error.Code} {error.Message}");
                 }
             }
@@ -127,42 +148,17 @@ public sealed class IntegrityUnderLoadTests
 
         var path = store.Path;
         await db.DisposeAsync();
-        var corruption = CheckFile(path, problems);
-        return new IntegrityResult(corruption, lost, saves.Count, appends.Count, [.. problems.Take(20)]);
-    }
-
-    private static int CheckFile(string path, ConcurrentQueue<string> problems)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        var corruption = 0;
-        using (var command = connection.CreateCommand())
+        var acknowledged = appends.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.Select(a => a.Content).ToHashSet(StringComparer.Ordinal));
+        List<string> corrupt;
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
         {
-            command.CommandText = "PRAGMA integrity_check;";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var line = reader.GetString(0);
-                if (line != "ok")
-                {
-                    corruption++;
-                    problems.Enqueue("integrity_check: " + line);
-                }
-            }
+            await connection.OpenAsync();
+            corrupt = StoreIntegrityValidator.CheckSqlite(connection);
+            corrupt.AddRange(StoreIntegrityValidator.CheckMessageLedger(
+                connection, Enumerable.Range(0, Projects).Select(p => $"p{p}"), acknowledged, indeterminate.ToHashSet(StringComparer.Ordinal)));
         }
 
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA foreign_key_check;";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                corruption++;
-                problems.Enqueue($"foreign_key_check: {reader.GetString(0)} row {reader.GetValue(1)}");
-            }
-        }
-
-        return corruption;
+        return new IntegrityResult(corrupt.Count, lost, saves.Count, appends.Count, [.. corrupt.Take(10), .. problems.Take(20)]);
     }
 
     private sealed record IntegrityResult(int Corruption, long LostUpdates, int AcknowledgedSaves, int AcknowledgedAppends, List<string> Problems);

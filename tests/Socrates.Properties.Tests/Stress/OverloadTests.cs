@@ -11,7 +11,8 @@ namespace Socrates.Properties.Tests.Stress;
 /// <summary>
 /// Ten times more concurrent callers than pool connections, a short pool wait: callers that get
 /// no connection must get the typed <see cref="DatabaseOverloadedException"/> (a conflict is a
-/// typed, expected answer too); nothing else may fail; the pool is never exceeded. Writes
+/// typed, expected answer too); nothing else may fail; the pool is never exceeded (canaries:
+/// <see cref="V2Failpoints.PoolUnbounded"/>, <see cref="V2Failpoints.PoolUntypedExhaustion"/>). Writes
 /// <c>stress.overload_untyped_failures</c>, <c>stress.pool_bound_exceeded</c> and
 /// <c>stress.overload_p99_ms</c> (admitted operations).
 /// </summary>
@@ -68,6 +69,30 @@ public sealed class OverloadTests
         ThreadPool.SetMinThreads(workers, io);
 
         Assert.True(result.BoundExceeded > 0, $"peak in use {result.PeakInUse} with a pool of {PoolSize}");
+    }
+
+    [Fact]
+    public async Task TenTimesMoreCallersThanConnections_UntypedExhaustionCanary_UntypedFailuresCounted()
+    {
+        // A full pool must surface untyped here; callers must overlap to fill it: bounded re-runs.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, Callers + PoolSize), io);
+        OverloadResult result;
+        using (Failpoint.Enable(V2Failpoints.PoolUntypedExhaustion))
+        {
+            result = await RunAsync(400);
+            for (var attempt = 1; attempt < 5 && result.UntypedFailures == 0; attempt++)
+            {
+                result = await RunAsync(400);
+            }
+        }
+
+        ThreadPool.SetMinThreads(workers, io);
+
+        MetricsWriter.WriteEvidence("stress", "stress-overload-canary.json", result);
+        Assert.True(result.UntypedFailures > 0, $"the full pool threw untyped errors, yet none was counted (peak in use {result.PeakInUse}, typed overloads {result.Overloaded})");
+        Assert.All(result.FirstUntyped, u => Assert.StartsWith(nameof(InvalidOperationException), u, StringComparison.Ordinal));
+        Assert.Equal(0, result.Overloaded);
     }
 
     private static async Task<OverloadResult> RunAsync(int operations)

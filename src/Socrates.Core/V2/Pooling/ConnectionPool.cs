@@ -46,7 +46,10 @@ internal sealed class ConnectionPool : IDisposable
         }
         else if (!await _slots.WaitAsync(wait, cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            // Canary v2.pool.untyped-exhaustion: a full pool surfaces as an untyped error.
+            return Failpoint.IsActive(V2Failpoints.PoolUntypedExhaustion)
+                ? throw new InvalidOperationException($"Connection pool exhausted: all {Size} connections stayed busy for {wait.TotalMilliseconds} ms.")
+                : null;
         }
 
         var inUse = Interlocked.Increment(ref _inUse);

@@ -1,0 +1,294 @@
+using System.Diagnostics;
+using Socrates.Core.Domain;
+using Socrates.Core.V2;
+using Socrates.Core.V2.Errors;
+
+namespace Socrates.Properties.Tests.Stress;
+
+/// <summary>
+/// The lock-contention workload. <see cref="Readers"/> readers load projects back to back for
+/// the whole run, while the writers are switched on and off in alternating windows: an "alone"
+/// window with no write in flight, then a "contended" window in which <see cref="Writers"/>
+/// writers commit durable appends back to back (synchronous FULL: each commit holds the write
+/// lock through a WAL fsync, the time a real write transaction lasts), and so on. A read counts
+/// for the window it started in: for an alone window only if it also ended before the writers
+/// were switched on (the switch waits for it), reads that start during a switch are left out.
+/// So both distributions are sampled interleaved, tenths of a second apart, under the same
+/// machine noise: a burst of load from another process lands on both. Each round gives one
+/// ratio, read p99 contended / read p99 alone; the figure is the median of the rounds' ratios,
+/// so one round hit by a noise burst cannot move it. A read that fails (busy, timeout) counts with
+/// the time it took: a starved reader still waited.
+/// </summary>
+internal sealed class ContentionRun
+{
+    public const int Readers = 4;
+    public const int Writers = 4;
+    public const int Rounds = 7;
+    public const int WindowPairsPerRound = 3;
+    public const int Projects = 16;
+
+    /// <summary>Floor of the alone p99 in the ratio's denominator: below it, timer noise.</summary>
+    public const double AloneFloorMs = 0.05;
+
+    /// <summary>Length of an alone window.</summary>
+    public static readonly TimeSpan AloneWindow = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Length of a contended window: long against the machine's scheduling noise (the alone p99
+    /// measured 5-90 ms at load average 30-40 on the shared 2-core machine), since a starved
+    /// reader waits until the writers stop at the window's end: that wait is the canary's signal.
+    /// </summary>
+    public static readonly TimeSpan ContendedWindow = TimeSpan.FromMilliseconds(300);
+
+    private const int Switching = 0;
+    private const int Alone = 1;
+    private const int Contended = 2;
+
+    private readonly AsyncProjectDatabase _db;
+    private int _kind = Switching;
+    private int _writersOn;
+    private int _writesInFlight;
+    private int _aloneReadsInFlight;
+    private int _stopped;
+
+    private ContentionRun(AsyncProjectDatabase db) => _db = db;
+
+    public static async Task<ContentionResult> RunAsync(double threshold)
+    {
+        // Writers block their thread in fsync; with the 2-thread floor of a 2-core machine the
+        // readers would wait for thread injection, not for the database. Raise the floor.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * (Readers + Writers)), io);
+        try
+        {
+            await using var store = await StressDatabase.CreateAsync(o =>
+            {
+                o.PoolSize = Readers + Writers + 2;
+                o.Synchronous = SynchronousMode.Full;
+                o.Offloading = WorkOffloading.Always;
+            });
+            for (var p = 0; p < Projects; p++)
+            {
+                await store.Database.SaveProjectAsync(StressDatabase.Project($"p{p}", "seed"), 0);
+            }
+
+            var run = new ContentionRun(store.Database);
+            _ = await run.RoundAsync(-1, windowPairs: 1); // warm-up (JIT, page cache, thread pool), not measured
+            var rounds = new List<ContentionRound>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                rounds.Add(await run.RoundAsync(round, WindowPairsPerRound));
+            }
+
+            var ratios = rounds.Select(r => r.Ratio).Order().ToList();
+            return new ContentionResult(
+                ratios[ratios.Count / 2],
+                threshold,
+                ratios[0],
+                ratios[^1],
+                rounds.Sum(r => r.AloneReads),
+                rounds.Sum(r => r.ContendedReads),
+                rounds.Sum(r => r.Writes),
+                rounds.Sum(r => r.FailedReads),
+                Readers,
+                Writers,
+                AloneWindow.TotalMilliseconds,
+                ContendedWindow.TotalMilliseconds,
+                rounds);
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, io);
+        }
+    }
+
+    private async Task<ContentionRound> RoundAsync(int round, int windowPairs)
+    {
+        Volatile.Write(ref _stopped, 0);
+        var writeLatencies = new List<double>();
+        var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(() => WriteAsync(w, writeLatencies))).ToArray();
+        var readers = Enumerable.Range(0, Readers).Select(r => Task.Run(() => ReadAsync(r + ((round + 2) * Readers)))).ToArray();
+        for (var pair = 0; pair < windowPairs; pair++)
+        {
+            // Alternate which window opens the round, so drift within a round falls on both sides.
+            var contendedFirst = (round + pair) % 2 != 0;
+            await WindowAsync(contendedFirst ? Contended : Alone);
+            await WindowAsync(contendedFirst ? Alone : Contended);
+        }
+
+        await SwitchToAsync(Switching);
+        Interlocked.Exchange(ref _stopped, 1);
+        var samples = await Task.WhenAll(readers);
+        await Task.WhenAll(writers);
+
+        var alone = samples.SelectMany(s => s.Alone).ToList();
+        var contended = samples.SelectMany(s => s.Contended).ToList();
+        var aloneP99 = Percentiles.Of(alone, 99);
+        var contendedP99 = Percentiles.Of(contended, 99);
+        return new ContentionRound(
+            round,
+            Math.Round(contendedP99 / Math.Max(aloneP99, AloneFloorMs), 3),
+            Math.Round(aloneP99, 3),
+            Math.Round(contendedP99, 3),
+            Math.Round(Percentiles.Of(alone, 50), 3),
+            Math.Round(Percentiles.Of(contended, 50), 3),
+            alone.Count,
+            contended.Count,
+            samples.Sum(s => s.Failed),
+            writeLatencies.Count,
+            Math.Round(Percentiles.Of(writeLatencies, 50), 3));
+    }
+
+    private async Task WindowAsync(int kind)
+    {
+        await SwitchToAsync(kind);
+        await Task.Delay(kind == Contended ? ContendedWindow : AloneWindow);
+    }
+
+    /// <summary>
+    /// Opens a window of <paramref name="kind"/>. Reads that start while switching are left out;
+    /// the writers are on only in a contended window, and an alone window opens only once no write
+    /// is in flight, and closes only once no read it counts is still in flight.
+    /// </summary>
+    private async Task SwitchToAsync(int kind)
+    {
+        var previous = Interlocked.Exchange(ref _kind, Switching);
+        if (previous == Alone)
+        {
+            while (Volatile.Read(ref _aloneReadsInFlight) > 0)
+            {
+                await Task.Yield();
+            }
+        }
+
+        if (kind == Contended)
+        {
+            Interlocked.Exchange(ref _writersOn, 1);
+        }
+        else
+        {
+            Interlocked.Exchange(ref _writersOn, 0);
+            while (Volatile.Read(ref _writesInFlight) > 0)
+            {
+                await Task.Yield();
+            }
+        }
+
+        Interlocked.Exchange(ref _kind, kind);
+    }
+
+    private async Task<ReaderSamples> ReadAsync(int seed)
+    {
+        var random = new Random(seed);
+        var samples = new ReaderSamples();
+        while (Volatile.Read(ref _stopped) == 0)
+        {
+            var kind = Volatile.Read(ref _kind);
+            if (kind == Alone)
+            {
+                Interlocked.Increment(ref _aloneReadsInFlight);
+                if (Volatile.Read(ref _kind) != Alone)
+                {
+                    Interlocked.Decrement(ref _aloneReadsInFlight); // the window closed meanwhile
+                    kind = Switching;
+                }
+            }
+
+            var began = Stopwatch.GetTimestamp();
+            try
+            {
+                _ = await _db.LoadProjectAsync($"p{random.Next(Projects)}") ?? throw new InvalidOperationException("a seeded project vanished");
+            }
+            catch (DatabaseException)
+            {
+                samples.Failed++;
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(began).TotalMilliseconds;
+            if (kind == Alone)
+            {
+                samples.Alone.Add(elapsed);
+                Interlocked.Decrement(ref _aloneReadsInFlight);
+            }
+            else if (kind == Contended)
+            {
+                samples.Contended.Add(elapsed);
+            }
+        }
+
+        return samples;
+    }
+
+    /// <summary>Durable appends back to back while the writers are on, each writer on its own projects (no conflicts).</summary>
+    private async Task WriteAsync(int writer, List<double> latencies)
+    {
+        var random = new Random(writer);
+        var mine = new List<double>();
+        while (Volatile.Read(ref _stopped) == 0)
+        {
+            Interlocked.Increment(ref _writesInFlight);
+            if (Volatile.Read(ref _writersOn) == 0)
+            {
+                Interlocked.Decrement(ref _writesInFlight);
+                await Task.Delay(1);
+                continue;
+            }
+
+            try
+            {
+                var project = writer + (Writers * random.Next(Projects / Writers));
+                var began = Stopwatch.GetTimestamp();
+                await _db.AppendMessageAsync($"p{project}", new ConversationMessage { Role = "user", Content = $"w{writer}" });
+                mine.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _writesInFlight);
+            }
+        }
+
+        lock (latencies)
+        {
+            latencies.AddRange(mine);
+        }
+    }
+
+    private sealed class ReaderSamples
+    {
+        public List<double> Alone { get; } = [];
+
+        public List<double> Contended { get; } = [];
+
+        public int Failed { get; set; }
+    }
+}
+
+/// <summary>One round: its ratio and the figures behind it (milliseconds).</summary>
+internal sealed record ContentionRound(
+    int Round,
+    double Ratio,
+    double AloneP99Ms,
+    double ContendedP99Ms,
+    double AloneP50Ms,
+    double ContendedP50Ms,
+    int AloneReads,
+    int ContendedReads,
+    int FailedReads,
+    int Writes,
+    double WriteP50Ms);
+
+/// <summary>The measured figure (median of the rounds' ratios) and the evidence behind it.</summary>
+internal sealed record ContentionResult(
+    double Ratio,
+    double Threshold,
+    double MinRoundRatio,
+    double MaxRoundRatio,
+    int AloneReads,
+    int ContendedReads,
+    int Writes,
+    int FailedReads,
+    int Readers,
+    int WritersCount,
+    double AloneWindowMs,
+    double ContendedWindowMs,
+    List<ContentionRound> Rounds);
