@@ -54,8 +54,8 @@ namespace Socrates.Core.Caching;
 /// written only under the lock and read without it. A hit is: one lookup; the entry's stamp against
 /// the flush stamp (one volatile read); its deadline against the clock (<see cref="ExpiryClock"/>:
 /// a coarse clock proves most hits fresh without the precise one); the SIEVE visited flag, stored
-/// only when not already set; and a plain increment of the calling thread's own hit counter
-/// (<see cref="ReadCounters"/>). Anything else (absent, flushed or expired entry, the LRU policy
+/// only when not already set; and an atomic increment of the calling thread's stripe of the hit
+/// counter (<see cref="ReadCounters"/>). Anything else (absent, flushed or expired entry, the LRU policy
 /// that must move the entry, the <c>cache.ignore-ttl</c> canary) falls through to the locked path,
 /// which decides exactly as before. A lock-free hit is linearizable at its lookup: an entry removed
 /// or flushed by an operation that completed before the read began is not found or is refused, and
@@ -298,17 +298,16 @@ public sealed class BoundedCache<TKey, TValue>
     {
         Flight flight;
         var start = false;
-        var counters = _reads.Mine;
         lock (_gate)
         {
             if (TryGetValidLocked(key, out var node))
             {
-                counters.Hits++;
+                _reads.Hit();
                 Touch(node);
                 return node.Value;
             }
 
-            counters.Misses++;
+            _reads.Miss();
             if (_flights.TryGetValue(key, out var running))
             {
                 _coalescedWaits++;
@@ -391,7 +390,7 @@ public sealed class BoundedCache<TKey, TValue>
                 node.Visited = true;
             }
 
-            _reads.Mine.Hits++;
+            _reads.Hit();
             value = node.Value;
             return true;
         }
@@ -402,18 +401,17 @@ public sealed class BoundedCache<TKey, TValue>
 
     private bool TryGetLocked(TKey key, out TValue value)
     {
-        var counters = _reads.Mine;
         lock (_gate)
         {
             if (TryGetValidLocked(key, out var node))
             {
-                counters.Hits++;
+                _reads.Hit();
                 Touch(node);
                 value = node.Value;
                 return true;
             }
 
-            counters.Misses++;
+            _reads.Miss();
             value = default!;
             return false;
         }
