@@ -60,6 +60,15 @@ namespace Socrates.Core.Caching;
 /// which decides exactly as before. A lock-free hit is linearizable at its lookup: an entry removed
 /// or flushed by an operation that completed before the read began is not found or is refused, and
 /// a read that overlaps a change may return either side of it, as any concurrent read may.</para>
+/// <para><b>What a hit costs (measured).</b> The benchmark's loop (64 hits over 1 000 string keys)
+/// alternated in 10-20 ms slices with the same loop over a bare <see cref="ConcurrentDictionary{TKey, TValue}"/>,
+/// 200 pairs, on the suite's 2-core KVM guest: a hit costs 2.35-2.65x a dictionary lookup (median of
+/// the paired ratios; the locked path before it cost 7.0x). Removing one piece at a time in a copy
+/// of the path puts the excess on the coarse clock read (about 1.0x: <c>clock_gettime</c> of the
+/// coarse clock through the vDSO costs as much as the lookup on this guest), the hit counter (about
+/// 0.3x, the same for an atomic add and for a per-thread plain increment) and the entry's own checks
+/// (under 0.1x). The clock read is the price of never serving an expired entry: any cheaper "now"
+/// (a cached reading, a timer) can be late and would serve entries past their time to live.</para>
 /// </remarks>
 public sealed class BoundedCache<TKey, TValue>
     where TKey : notnull
