@@ -31,6 +31,10 @@ public sealed class CachedRepository<TKey, TValue>
     private readonly Lock _gate = new();
     private readonly HashSet<TKey> _poisoned;
 
+    // _poisoned.Count, published after every change under _gate, so that reads of a repository
+    // with nothing poisoned (the normal case) check it without taking the lock.
+    private int _poisonedCount;
+
     private long _writes;
     private long _invalidationFailures;
     private long _compensations;
@@ -116,6 +120,11 @@ public sealed class CachedRepository<TKey, TValue>
     /// <summary>True while <paramref name="key"/> is poisoned (its reads bypass the cache).</summary>
     public bool IsPoisoned(TKey key)
     {
+        if (Volatile.Read(ref _poisonedCount) == 0)
+        {
+            return false;
+        }
+
         lock (_gate)
         {
             return _poisoned.Count > 0 && _poisoned.Contains(key);
@@ -238,6 +247,7 @@ public sealed class CachedRepository<TKey, TValue>
         lock (_gate)
         {
             _poisoned.Add(key);
+            Volatile.Write(ref _poisonedCount, _poisoned.Count);
         }
 
         Interlocked.Increment(ref _poisonings);
@@ -258,6 +268,7 @@ public sealed class CachedRepository<TKey, TValue>
         lock (_gate)
         {
             _poisoned.Remove(key);
+            Volatile.Write(ref _poisonedCount, _poisoned.Count);
         }
     }
 
@@ -273,6 +284,7 @@ public sealed class CachedRepository<TKey, TValue>
         lock (_gate)
         {
             _poisoned.Clear();
+            Volatile.Write(ref _poisonedCount, 0);
         }
     }
 
