@@ -20,7 +20,7 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// <list type="number">
 /// <item>back up the V1 file with the verified online backup (it refuses a corrupt source: integrity_check first);</item>
 /// <item>scan every key of every V1 blob against <see cref="V1ToV2FieldMap"/> (an unmapped key stops the run before anything is written);</item>
-/// <item>create / check the target schema: the bookkeeping steps through the versioned runner, then the V2 schema (idempotent, versioned in <c>schema_version</c>);</item>
+/// <item>create / check the target schema through the versioned runner (<see cref="MigrationCatalog.Project"/>: the bookkeeping steps 1-4 and the V2 schema, step 5, each recorded in <c>schema_history</c> with its checksum; a changed, missing or out-of-order step is refused), then WAL and the V2 <c>schema_version</c> row;</item>
 /// <item>copy the tables in dependency order through the resumable <see cref="BatchedTableCopier"/>: each batch's rows, rejects and high-water mark commit together;</item>
 /// <item>check the books (migrated + rejected = source, per table, counted from the data);</item>
 /// <item>run <see cref="V1ToV2Verifier"/>; only when everything is clean is the run marked complete.</item>
@@ -75,6 +75,9 @@ public static class V1ToV2Migrator
             }
 
             await MigrationCatalog.Project.CreateRunner(time).MigrateAsync(target, cancellationToken);
+
+            // The V2 tables exist now (step 5); this only switches to WAL and records schema_version,
+            // as AsyncProjectDatabase expects (its DDL is IF NOT EXISTS: a no-op here).
             SchemaManager.EnsureCreated(target, PyDateTime.Normalize(time.GetLocalNow().DateTime));
             var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
 
