@@ -2,6 +2,7 @@ using Socrates.Core.Sql;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain.Values;
+using Socrates.Core.Failpoints;
 using Socrates.Core.Migration.Accounting;
 using Socrates.Core.Migration.Backup;
 using Socrates.Core.Migration.Catalog;
@@ -82,6 +83,11 @@ public static class V1ToV2Migrator
             var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
 
             stage = V1ToV2Stage.Copy;
+            if (Failpoint.IsActive(V1ToV2Failpoints.DuplicateOnRerun))
+            {
+                await ForgetProgressAsync(target, cancellationToken);
+            }
+
             var copier = new BatchedTableCopier(source, target, new RejectLog(time), new TableCopyOptions
             {
                 BatchSize = options.BatchSize,
@@ -191,6 +197,15 @@ public static class V1ToV2Migrator
         }
 
         return users;
+    }
+
+    /// <summary>Canary <see cref="V1ToV2Failpoints.DuplicateOnRerun"/>: clears this migrator's copy marks, so every job starts over.</summary>
+    private static async Task ForgetProgressAsync(SqliteConnection target, CancellationToken ct)
+    {
+        await using var command = target.CreateCommand();
+        command.CommandText = "DELETE FROM migration_progress WHERE substr(job, 1, length($prefix)) = $prefix";
+        command.Parameters.AddWithValue("$prefix", V1ToV2Jobs.Prefix);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Marks the run failed when the target still takes writes (a full disk may refuse even that; the error that stopped the run is what counts).</summary>
