@@ -80,6 +80,12 @@ public static class V1ToV2Migrator
             // The V2 tables exist now (step 5); this only switches to WAL and records schema_version,
             // as AsyncProjectDatabase expects (its DDL is IF NOT EXISTS: a no-op here).
             SchemaManager.EnsureCreated(target, PyDateTime.Normalize(time.GetLocalNow().DateTime));
+
+            // The copy commits once per batch; in WAL mode with synchronous NORMAL a commit does not
+            // wait for an fsync. A killed process loses nothing (the OS holds the pages); a power loss
+            // may undo the last batches, each together with its mark, so the next run redoes them.
+            // The completion record is written with FULL again, which makes everything before it durable.
+            await ExecuteAsync(target, "PRAGMA synchronous = NORMAL", cancellationToken);
             var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
 
             stage = V1ToV2Stage.Copy;
@@ -156,6 +162,7 @@ public static class V1ToV2Migrator
             }
 
             stage = V1ToV2Stage.Complete;
+            await ExecuteAsync(target, "PRAGMA synchronous = FULL", cancellationToken);
             await MigrationRuns.CompleteAsync(target, time, runId, cancellationToken);
             return Summary(report);
         }
@@ -197,6 +204,13 @@ public static class V1ToV2Migrator
         }
 
         return users;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection target, string sql, CancellationToken ct)
+    {
+        await using var command = target.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Canary <see cref="V1ToV2Failpoints.DuplicateOnRerun"/>: clears this migrator's copy marks, so every job starts over.</summary>
