@@ -20,7 +20,7 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// The V1 -> V2 data migration. In order, each step only after the previous one succeeded:
 /// <list type="number">
 /// <item>back up the V1 file with the verified online backup (it refuses a corrupt source: integrity_check first);</item>
-/// <item>scan every key of every V1 blob against <see cref="V1ToV2FieldMap"/> (an unmapped key stops the run before anything is written);</item>
+/// <item>scan every key of every V1 blob against <see cref="V1ToV2FieldMap"/> (an unmapped key stops the run before anything is written; the scan reads alongside the backup, its verdict is taken after the backup's);</item>
 /// <item>create / check the target schema through the versioned runner (<see cref="MigrationCatalog.Project"/>: the bookkeeping steps 1-4 and the V2 schema, step 5, each recorded in <c>schema_history</c> with its checksum; a changed, missing or out-of-order step is refused), then WAL and the V2 <c>schema_version</c> row;</item>
 /// <item>copy the tables in dependency order through the resumable <see cref="BatchedTableCopier"/>: each batch's rows, rejects and high-water mark commit together;</item>
 /// <item>check the books (migrated + rejected = source, per table, counted from the data);</item>
@@ -50,11 +50,25 @@ public static class V1ToV2Migrator
         BackupResult? backup = null;
         try
         {
-            backup = await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, cancellationToken);
-            backup.EnsureVerified();
+            // The key scan only reads the source, as the backup does: it runs alongside the backup,
+            // and its verdict is taken only once the backup is verified (a corrupt source is the
+            // backup's to report). Nothing is written to the target before both have passed.
+            using var scanCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var scan = Task.Run(() => UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token), scanCancel.Token);
+            try
+            {
+                backup = await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, cancellationToken);
+                backup.EnsureVerified();
+            }
+            catch
+            {
+                await scanCancel.CancelAsync();
+                await ((Task)scan).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
 
             stage = V1ToV2Stage.ScanKeys;
-            var (unmapped, keysChecked) = await UnmappedKeyScanner.ScanAsync(v1Path, cancellationToken);
+            var (unmapped, keysChecked) = await scan;
             if (unmapped.Count > 0)
             {
                 throw new UnmappedKeysException(unmapped);
