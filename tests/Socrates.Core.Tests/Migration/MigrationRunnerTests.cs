@@ -128,16 +128,18 @@ public sealed class MigrationRunnerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task MigrateAsync_ProjectCatalog_CreatesBookkeepingTables()
+    public async Task MigrateAsync_ProjectCatalog_CreatesBookkeepingAndV2Tables()
     {
         await MigrationCatalog.Project.CreateRunner().MigrateAsync(_db, CancellationToken.None);
 
-        foreach (var table in new[] { "schema_history", "migration_runs", "migration_rejects", "migration_progress" })
+        foreach (var table in new[] { "schema_history", "migration_runs", "migration_rejects", "migration_progress", "users", "projects", "conversation_messages", "llm_usage" })
         {
             Assert.True(await TableExistsAsync(table), table);
         }
 
-        Assert.Equal(MigrationCatalog.BookkeepingSteps.Count, (await SchemaHistory.ReadAsync(_db, CancellationToken.None)).Count);
+        var history = await SchemaHistory.ReadAsync(_db, CancellationToken.None);
+        Assert.Equal(MigrationCatalog.BookkeepingSteps.Count + 1, history.Count);
+        Assert.Equal([1, 2, 3, 4, V2SchemaStep.Version], history.Select(h => h.Version));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Migration.Catalog;
+using Socrates.Core.Migration.Runner;
 
 namespace Socrates.Core.Tests.Migration;
 
@@ -12,7 +13,7 @@ internal static class MigrationTestDatabase
     {
         var connection = new SqliteConnection("Data Source=:memory:;Foreign Keys=True");
         await connection.OpenAsync();
-        await MigrationCatalog.Project.CreateRunner().MigrateAsync(connection, CancellationToken.None);
+        await new MigrationRunner(MigrationCatalog.BookkeepingSteps).MigrateAsync(connection, CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO migration_runs (run_id, started_at, status) VALUES ($id, '2026-11-22T12:00:00.000000Z', 'running')";
         command.Parameters.AddWithValue("$id", RunId);

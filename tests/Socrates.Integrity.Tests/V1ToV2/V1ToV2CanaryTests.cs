@@ -91,4 +91,51 @@ public sealed class V1ToV2CanaryTests
 
         Assert.False(File.Exists(v2));
     }
+
+    [Fact]
+    public async Task MigrateAsync_DuplicateOnRerunCanary_IdempotenceDiffsAboveZero()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        var v2 = directory.File("v2.db");
+        await V1Databases.GenerateAsync(v1, s_small);
+        await V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None);
+        var afterOneRun = await V2RowDiff.SnapshotFileAsync(v2, directory.File("v2-after-one-run.db"));
+
+        // The same measurement as the idempotence gate's, with the rerun forgetting what it already copied.
+        string? secondFailure = null;
+        using (Failpoint.Enable(V1ToV2Failpoints.DuplicateOnRerun))
+        {
+            try
+            {
+                await V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None);
+            }
+            catch (V1ToV2MigrationException error)
+            {
+                secondFailure = error.Message;
+            }
+        }
+
+        var differing = await V2RowDiff.CompareAsync(afterOneRun, v2);
+        var metric = V1ToV2MigrationTests.IdempotenceDiffs(differing, secondFailure);
+        Assert.True(metric > 0, $"idempotence diffs {metric}");
+        // Every source row was copied again and refused as a duplicate of itself: the rerun fails and leaves rejects behind.
+        Assert.NotNull(secondFailure);
+        Assert.True(differing.GetValueOrDefault("migration_rejects") > 0, string.Join(", ", differing.Select(d => $"{d.Key}={d.Value}")));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_RerunWithoutCanary_IdempotenceDiffsZero()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        var v2 = directory.File("v2.db");
+        await V1Databases.GenerateAsync(v1, s_small);
+        await V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None);
+        var afterOneRun = await V2RowDiff.SnapshotFileAsync(v2, directory.File("v2-after-one-run.db"));
+
+        await V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None);
+
+        Assert.Empty(await V2RowDiff.CompareAsync(afterOneRun, v2));
+    }
 }

@@ -6,9 +6,8 @@ namespace Socrates.Core.Migration.Catalog;
 
 /// <summary>
 /// The registry of the project's migration steps. <see cref="Project"/> is what the runner applies
-/// and what the conflict gate judges. Steps 1-4 are the migration's own bookkeeping; the V2
-/// schema registers after them (a version above 4) with <see cref="Register"/> in
-/// <see cref="CreateProject"/>.
+/// and what the conflict gate judges. Steps 1-4 are the migration's own bookkeeping; step 5 is
+/// the V2 schema (<see cref="V2SchemaStep"/>), registered in <see cref="CreateProject"/>.
 /// </summary>
 public sealed class MigrationCatalog
 {
@@ -54,7 +53,7 @@ public sealed class MigrationCatalog
     /// <summary>A runner over these steps.</summary>
     public MigrationRunner CreateRunner(TimeProvider? timeProvider = null) => new(Steps, timeProvider);
 
-    /// <summary>The project's catalog: bookkeeping first, then the schema steps registered here.</summary>
+    /// <summary>The project's catalog: bookkeeping first, then the V2 schema.</summary>
     public static MigrationCatalog CreateProject()
     {
         var catalog = new MigrationCatalog();
@@ -63,6 +62,7 @@ public sealed class MigrationCatalog
             catalog.Register(step);
         }
 
+        catalog.Register(V2SchemaStep.Create());
         return catalog;
     }
 }

@@ -72,6 +72,7 @@ public sealed class BatchedTableCopier
         var batches = 0;
         long rowsThisRun = 0;
 
+        await using var inserts = new InsertCommandCache(_target);
         while (!mark.Completed)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,7 +81,7 @@ public sealed class BatchedTableCopier
             var last = batch.Count < _options.BatchSize;
             var number = batches + 1;
             var current = mark;
-            mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, current, mapped, last, number, cancellationToken)).ConfigureAwait(false);
+            mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, inserts, current, mapped, last, number, cancellationToken)).ConfigureAwait(false);
             if (batch.Count == 0)
             {
                 break;
@@ -204,6 +205,7 @@ public sealed class BatchedTableCopier
     private async Task<CopyProgressRecord> WriteBatchAsync(
         TableCopyJob job,
         string runId,
+        InsertCommandCache inserts,
         CopyProgressRecord mark,
         List<(SourceRow Row, RowMapping Mapping)> batch,
         bool last,
@@ -225,39 +227,61 @@ public sealed class BatchedTableCopier
             mark = ahead;
         }
 
+        // Fast path: the batch's rows go in without a savepoint per row. A constraint violation is
+        // rare (a note of a project that was rejected): the whole batch is then rolled back and
+        // written again with a savepoint around each row, so only the offending rows become rejects.
+        // Either way the batch commits exactly once, with its mark.
+        if (_options.RejectConstraintViolations)
+        {
+            try
+            {
+                return await WriteBatchOnceAsync(job, runId, inserts, mark, batch, last, number, nonAtomic, perRowSavepoints: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException error) when (error.SqliteErrorCode == SqliteMigrationExtensions.SqliteConstraint)
+            {
+                return await WriteBatchOnceAsync(job, runId, inserts, mark, batch, last, number, nonAtomic, perRowSavepoints: true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await WriteBatchOnceAsync(job, runId, inserts, mark, batch, last, number, nonAtomic, perRowSavepoints: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CopyProgressRecord> WriteBatchOnceAsync(
+        TableCopyJob job,
+        string runId,
+        InsertCommandCache inserts,
+        CopyProgressRecord mark,
+        List<(SourceRow Row, RowMapping Mapping)> batch,
+        bool last,
+        int number,
+        bool nonAtomic,
+        bool perRowSavepoints,
+        CancellationToken cancellationToken)
+    {
         await using var transaction = (SqliteTransaction)await _target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             long migrated = 0, rejected = 0;
-            var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
-            try
+            foreach (var (row, mapping) in batch)
             {
-                foreach (var (row, mapping) in batch)
+                switch (mapping)
                 {
-                    switch (mapping)
-                    {
-                        case InsertRows insert:
-                            var outcome = await InsertAsync(job, runId, transaction, commands, row, insert, cancellationToken).ConfigureAwait(false);
-                            migrated += outcome == RowOutcome.Migrated ? 1 : 0;
-                            rejected += outcome == RowOutcome.Rejected ? 1 : 0;
-                            break;
-                        case RejectRow reject:
-                            var recorded = await _rejects.RecordAsync(
-                                _target, transaction, runId,
-                                new MigrationReject(job.SourceTable, row.KeyText, reject.Field, reject.Reason, reject.RawExcerpt ?? Describe(row)),
-                                cancellationToken).ConfigureAwait(false);
-                            rejected += recorded ? 1 : 0;
-                            break;
-                        default:
-                            throw new InvalidOperationException($"Unknown row mapping {mapping.GetType().Name}.");
-                    }
-                }
-            }
-            finally
-            {
-                foreach (var command in commands.Values)
-                {
-                    await command.DisposeAsync().ConfigureAwait(false);
+                    case InsertRows insert:
+                        var outcome = perRowSavepoints
+                            ? await InsertUnderSavepointAsync(job, runId, transaction, inserts, row, insert, cancellationToken).ConfigureAwait(false)
+                            : await InsertAsync(transaction, inserts, insert, cancellationToken).ConfigureAwait(false);
+                        migrated += outcome == RowOutcome.Migrated ? 1 : 0;
+                        rejected += outcome == RowOutcome.Rejected ? 1 : 0;
+                        break;
+                    case RejectRow reject:
+                        var recorded = await _rejects.RecordAsync(
+                            _target, transaction, runId,
+                            new MigrationReject(job.SourceTable, row.KeyText, reject.Field, reject.Reason, reject.RawExcerpt ?? Describe(row)),
+                            cancellationToken).ConfigureAwait(false);
+                        rejected += recorded ? 1 : 0;
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Unknown row mapping {mapping.GetType().Name}.");
                 }
             }
 
@@ -301,35 +325,32 @@ public sealed class BatchedTableCopier
         }
     }
 
-    private async Task<RowOutcome> InsertAsync(
+    private static async Task<RowOutcome> InsertAsync(SqliteTransaction transaction, InsertCommandCache inserts, InsertRows insert, CancellationToken cancellationToken)
+    {
+        foreach (var target in insert.Rows)
+        {
+            await inserts.Bind(transaction, target).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return RowOutcome.Migrated;
+    }
+
+    private async Task<RowOutcome> InsertUnderSavepointAsync(
         TableCopyJob job,
         string runId,
         SqliteTransaction transaction,
-        Dictionary<string, SqliteCommand> commands,
+        InsertCommandCache inserts,
         SourceRow row,
         InsertRows insert,
         CancellationToken cancellationToken)
     {
         const string Savepoint = "copy_row";
-        if (_options.RejectConstraintViolations)
-        {
-            await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
-        }
-
+        await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var target in insert.Rows)
-            {
-                var command = Command(commands, transaction, target);
-                for (var i = 0; i < target.Columns.Count; i++)
-                {
-                    command.Parameters[i].Value = target.Columns[i].Value ?? DBNull.Value;
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await InsertAsync(transaction, inserts, insert, cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException error) when (_options.RejectConstraintViolations && error.SqliteErrorCode == SqliteMigrationExtensions.SqliteConstraint)
+        catch (SqliteException error) when (error.SqliteErrorCode == SqliteMigrationExtensions.SqliteConstraint)
         {
             await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
@@ -340,31 +361,8 @@ public sealed class BatchedTableCopier
             return recorded ? RowOutcome.Rejected : RowOutcome.Lost;
         }
 
-        if (_options.RejectConstraintViolations)
-        {
-            await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
-        }
-
+        await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         return RowOutcome.Migrated;
-    }
-
-    private SqliteCommand Command(Dictionary<string, SqliteCommand> commands, SqliteTransaction transaction, TargetRow row)
-    {
-        var sql = $"INSERT INTO {SqliteMigrationExtensions.QuoteIdentifier(row.Table)} ({SqliteMigrationExtensions.QuoteIdentifierList(row.Columns.Select(c => c.Key))}) VALUES ({SqlIdentifier.Placeholders(row.Columns.Count)})";
-        if (!commands.TryGetValue(sql, out var command))
-        {
-            command = _target.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            for (var i = 0; i < row.Columns.Count; i++)
-            {
-                command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
-            }
-
-            commands[sql] = command;
-        }
-
-        return command;
     }
 
     // Turns the target's SQLite errors into the migration's typed ones; the batch is already rolled back.
@@ -424,3 +422,4 @@ public sealed class BatchedTableCopier
         Lost,
     }
 }
+

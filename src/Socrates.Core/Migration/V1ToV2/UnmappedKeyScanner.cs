@@ -16,8 +16,7 @@ public static class UnmappedKeyScanner
     public static async Task<(IReadOnlyList<UnmappedKey> Unmapped, long KeysChecked)> ScanAsync(string v1Path, CancellationToken cancellationToken)
     {
         var store = new LegacyStore(new LegacyStoreOptions { ConnectionString = $"Data Source={v1Path};Mode=ReadOnly;Pooling=False" });
-        var found = new Dictionary<(string Entity, string Key), (long Count, List<string> Ids)>();
-        long checkedKeys = 0;
+        var tally = new Tally();
         foreach (var table in V1Schema.BlobTables)
         {
             await foreach (var row in store.ReadAllRowsAsync(table, cancellationToken))
@@ -32,22 +31,52 @@ public static class UnmappedKeyScanner
                     continue;
                 }
 
-                checkedKeys += Check(table, row.Id, dict, found);
-                if (table == V1Schema.Projects)
-                {
-                    checkedKeys += CheckItems(V1ToV2FieldMap.Messages, row.Id, dict.GetValueOrDefault("conversation_history"), found);
-                    checkedKeys += CheckItems(V1ToV2FieldMap.TeamMembers, row.Id, dict.GetValueOrDefault("team_members"), found);
-                }
+                tally.Add(row, dict);
             }
         }
 
         await foreach (var row in store.ReadAllRowsAsync(V1Schema.ApiKeys, cancellationToken))
         {
-            checkedKeys += Check(V1Schema.ApiKeys, row.Id, row.Columns.Keys.Append(V1Schema.KeyColumnOf(V1Schema.ApiKeys)), found);
+            tally.Add(row, null);
         }
 
-        return ([.. found.Select(f => new UnmappedKey(f.Key.Entity, f.Key.Key, f.Value.Count, f.Value.Ids))
-            .OrderBy(k => k.Entity, StringComparer.Ordinal).ThenBy(k => k.Key, StringComparer.Ordinal)], checkedKeys);
+        return tally.Result();
+    }
+
+    /// <summary>
+    /// The scan fed row by row by a reader that decodes the blobs anyway (the verifier), so each
+    /// blob is decoded once for both purposes.
+    /// </summary>
+    internal sealed class Tally
+    {
+        private readonly Dictionary<(string Entity, string Key), (long Count, List<string> Ids)> _found = [];
+        private long _checked;
+
+        /// <summary>One V1 row: <paramref name="decoded"/> is its blob's dict (null when it does not unpickle: the copier rejects it); api_keys rows are judged by their columns.</summary>
+        public void Add(V1RawRow row, Dictionary<string, object?>? decoded)
+        {
+            if (row.Table == V1Schema.ApiKeys)
+            {
+                _checked += Check(V1Schema.ApiKeys, row.Id, row.Columns.Keys.Append(V1Schema.KeyColumnOf(V1Schema.ApiKeys)), _found);
+                return;
+            }
+
+            if (decoded is null)
+            {
+                return;
+            }
+
+            _checked += Check(row.Table, row.Id, decoded, _found);
+            if (row.Table == V1Schema.Projects)
+            {
+                _checked += CheckItems(V1ToV2FieldMap.Messages, row.Id, decoded.GetValueOrDefault("conversation_history"), _found);
+                _checked += CheckItems(V1ToV2FieldMap.TeamMembers, row.Id, decoded.GetValueOrDefault("team_members"), _found);
+            }
+        }
+
+        public (IReadOnlyList<UnmappedKey> Unmapped, long KeysChecked) Result() =>
+            ([.. _found.Select(f => new UnmappedKey(f.Key.Entity, f.Key.Key, f.Value.Count, f.Value.Ids))
+                .OrderBy(k => k.Entity, StringComparer.Ordinal).ThenBy(k => k.Key, StringComparer.Ordinal)], _checked);
     }
 
     /// <summary>Whether the map accounts for <paramref name="key"/> of <paramref name="entity"/>.</summary>

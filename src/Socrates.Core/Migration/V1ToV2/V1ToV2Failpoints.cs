@@ -14,4 +14,11 @@ public static class V1ToV2Failpoints
 
     /// <summary>The field map forgets <c>conversation_history</c> (the unmapped-key scan must stop the run).</summary>
     public const string ForgetConversationHistory = "migration.v1v2.forget-field";
+
+    /// <summary>
+    /// A rerun forgets where the previous run got to (the copy marks of this migrator are cleared
+    /// before copying), so it does not skip the rows already migrated and copies every table again:
+    /// running twice no longer gives the same V2 (the <c>migration.v1v2.idempotence_diffs</c> gate).
+    /// </summary>
+    public const string DuplicateOnRerun = "migration.v1v2.duplicate-on-rerun";
 }

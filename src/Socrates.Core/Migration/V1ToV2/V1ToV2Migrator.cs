@@ -2,6 +2,7 @@ using Socrates.Core.Sql;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain.Values;
+using Socrates.Core.Failpoints;
 using Socrates.Core.Migration.Accounting;
 using Socrates.Core.Migration.Backup;
 using Socrates.Core.Migration.Catalog;
@@ -19,8 +20,8 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// The V1 -> V2 data migration. In order, each step only after the previous one succeeded:
 /// <list type="number">
 /// <item>back up the V1 file with the verified online backup (it refuses a corrupt source: integrity_check first);</item>
-/// <item>scan every key of every V1 blob against <see cref="V1ToV2FieldMap"/> (an unmapped key stops the run before anything is written);</item>
-/// <item>create / check the target schema: the bookkeeping steps through the versioned runner, then the V2 schema (idempotent, versioned in <c>schema_version</c>);</item>
+/// <item>scan every key of every V1 blob against <see cref="V1ToV2FieldMap"/> (an unmapped key stops the run before anything is written; the scan reads alongside the backup, its verdict is taken after the backup's);</item>
+/// <item>create / check the target schema through the versioned runner (<see cref="MigrationCatalog.Project"/>: the bookkeeping steps 1-4 and the V2 schema, step 5, each recorded in <c>schema_history</c> with its checksum; a changed, missing or out-of-order step is refused), then WAL and the V2 <c>schema_version</c> row;</item>
 /// <item>copy the tables in dependency order through the resumable <see cref="BatchedTableCopier"/>: each batch's rows, rejects and high-water mark commit together;</item>
 /// <item>check the books (migrated + rejected = source, per table, counted from the data);</item>
 /// <item>run <see cref="V1ToV2Verifier"/>; only when everything is clean is the run marked complete.</item>
@@ -49,11 +50,25 @@ public static class V1ToV2Migrator
         BackupResult? backup = null;
         try
         {
-            backup = await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, cancellationToken);
-            backup.EnsureVerified();
+            // The key scan only reads the source, as the backup does: it runs alongside the backup,
+            // and its verdict is taken only once the backup is verified (a corrupt source is the
+            // backup's to report). Nothing is written to the target before both have passed.
+            using var scanCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var scan = Task.Run(() => UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token), scanCancel.Token);
+            try
+            {
+                backup = await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, cancellationToken);
+                backup.EnsureVerified();
+            }
+            catch
+            {
+                await scanCancel.CancelAsync();
+                await ((Task)scan).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
 
             stage = V1ToV2Stage.ScanKeys;
-            var (unmapped, keysChecked) = await UnmappedKeyScanner.ScanAsync(v1Path, cancellationToken);
+            var (unmapped, keysChecked) = await scan;
             if (unmapped.Count > 0)
             {
                 throw new UnmappedKeysException(unmapped);
@@ -75,10 +90,24 @@ public static class V1ToV2Migrator
             }
 
             await MigrationCatalog.Project.CreateRunner(time).MigrateAsync(target, cancellationToken);
+
+            // The V2 tables exist now (step 5); this only switches to WAL and records schema_version,
+            // as AsyncProjectDatabase expects (its DDL is IF NOT EXISTS: a no-op here).
             SchemaManager.EnsureCreated(target, PyDateTime.Normalize(time.GetLocalNow().DateTime));
+
+            // The copy commits once per batch; in WAL mode with synchronous NORMAL a commit does not
+            // wait for an fsync. A killed process loses nothing (the OS holds the pages); a power loss
+            // may undo the last batches, each together with its mark, so the next run redoes them.
+            // The completion record is written with FULL again, which makes everything before it durable.
+            await ExecuteAsync(target, "PRAGMA synchronous = NORMAL", cancellationToken);
             var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
 
             stage = V1ToV2Stage.Copy;
+            if (Failpoint.IsActive(V1ToV2Failpoints.DuplicateOnRerun))
+            {
+                await ForgetProgressAsync(target, cancellationToken);
+            }
+
             var copier = new BatchedTableCopier(source, target, new RejectLog(time), new TableCopyOptions
             {
                 BatchSize = options.BatchSize,
@@ -147,6 +176,7 @@ public static class V1ToV2Migrator
             }
 
             stage = V1ToV2Stage.Complete;
+            await ExecuteAsync(target, "PRAGMA synchronous = FULL", cancellationToken);
             await MigrationRuns.CompleteAsync(target, time, runId, cancellationToken);
             return Summary(report);
         }
@@ -188,6 +218,22 @@ public static class V1ToV2Migrator
         }
 
         return users;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection target, string sql, CancellationToken ct)
+    {
+        await using var command = target.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Canary <see cref="V1ToV2Failpoints.DuplicateOnRerun"/>: clears this migrator's copy marks, so every job starts over.</summary>
+    private static async Task ForgetProgressAsync(SqliteConnection target, CancellationToken ct)
+    {
+        await using var command = target.CreateCommand();
+        command.CommandText = "DELETE FROM migration_progress WHERE substr(job, 1, length($prefix)) = $prefix";
+        command.Parameters.AddWithValue("$prefix", V1ToV2Jobs.Prefix);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Marks the run failed when the target still takes writes (a full disk may refuse even that; the error that stopped the run is what counts).</summary>
