@@ -401,13 +401,7 @@ public sealed partial class AsyncProjectDatabase
 
     private static List<ConversationMessage> ReadMessages(SqliteCommand command)
     {
-        var messages = new List<ConversationMessage>();
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            messages.Add(ProjectRows.ReadMessage(reader));
-        }
-
-        return messages;
+        return MessageRows.ReadAll(reader);
     }
 }

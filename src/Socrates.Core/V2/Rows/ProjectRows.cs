@@ -181,18 +181,6 @@ internal static class ProjectRows
         .With("$llm_configuration_json", json.LlmConfiguration)
         .With("$extras_json", json.Extras);
 
-    public static ConversationMessage ReadMessage(SqliteDataReader r) => new()
-    {
-        Role = r.Text(1),
-        Type = r.Text(2),
-        Content = r.Text(3),
-        Timestamp = r.Time(4),
-        TimestampIsText = r.Flag(5),
-        Phase = r.Text(6),
-        PresentKeys = (MessageKeys)r.GetInt64(7),
-        Extras = r.JsonDict(8),
-    };
-
     public static void BindMessage(SqliteCommand c, string projectId, long position, ConversationMessage m) => c
         .With("$id", projectId)
         .With("$position", position)
