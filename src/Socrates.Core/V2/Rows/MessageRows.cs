@@ -114,7 +114,14 @@ internal static class MessageRows
                     return false;
                 }
 
-                fields[i] = new string(text.Slice(at + 1, end));
+                // Roles, types and phases repeat from message to message: reuse the previous
+                // message's string (still in fields[i]) when the text is the same.
+                var value = text.Slice(at + 1, end);
+                if (fields[i] is not { } previous || !value.SequenceEqual(previous))
+                {
+                    fields[i] = new string(value);
+                }
+
                 at += end + 2;
             }
             else
