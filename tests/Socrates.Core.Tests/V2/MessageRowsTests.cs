@@ -1,6 +1,8 @@
 using Socrates.Core.Domain;
 using Socrates.Core.Domain.Comparison;
+using Socrates.Core.Domain.Values;
 using Socrates.Core.V2;
+using Socrates.Core.V2.Rows;
 using Socrates.Testing.Generators;
 
 namespace Socrates.Core.Tests.V2;
@@ -65,6 +67,14 @@ public sealed class MessageRowsTests
 
         Assert.Equal(roles, loaded!.ConversationHistory.Select(m => m.Role));
         Assert.Empty(EntityComparer.Diff(project.ConversationHistory, loaded.ConversationHistory));
+    }
+
+    [Fact]
+    public void EmptyDictJson_IsWhatPyJsonWritesForAnEmptyDict()
+    {
+        // Saves skip the JSON writer for empty extras and loads skip the parser: both rely on this text.
+        Assert.Equal(PyJson.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)), ProjectRows.EmptyDictJson);
+        Assert.Empty(PyJson.DeserializeDict(ProjectRows.EmptyDictJson));
     }
 
     private static ConversationMessage Copy(ConversationMessage m) => new()

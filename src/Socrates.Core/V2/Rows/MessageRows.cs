@@ -68,7 +68,7 @@ internal static class MessageRows
         };
 
         // Most messages carry no extra keys: the new message's own empty dict, no parser.
-        if (extras != "{}")
+        if (extras != ProjectRows.EmptyDictJson)
         {
             message.Extras = PyJson.DeserializeDict(extras);
         }

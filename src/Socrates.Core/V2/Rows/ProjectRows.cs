@@ -191,5 +191,8 @@ internal static class ProjectRows
         .WithBool("$timestamp_text", m.TimestampIsText)
         .With("$phase", m.Phase)
         .With("$present_keys", (long)m.PresentKeys)
-        .With("$extra_json", PyJson.Serialize(m.Extras));
+        .With("$extra_json", m.Extras.Count == 0 ? EmptyDictJson : PyJson.Serialize(m.Extras));
+
+    /// <summary>What <see cref="PyJson.Serialize"/> writes for an empty dict (most messages' extras), without the writer.</summary>
+    public const string EmptyDictJson = "{}";
 }
