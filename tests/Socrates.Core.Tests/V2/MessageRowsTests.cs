@@ -73,7 +73,7 @@ public sealed class MessageRowsTests
     public void EmptyDictJson_IsWhatPyJsonWritesForAnEmptyDict()
     {
         // Saves skip the JSON writer for empty extras and loads skip the parser: both rely on this text.
-        Assert.Equal(PyJson.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)), ProjectRows.EmptyDictJson);
+        Assert.Equal(ProjectRows.EmptyDictJson, PyJson.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)));
         Assert.Empty(PyJson.DeserializeDict(ProjectRows.EmptyDictJson));
     }
 
