@@ -18,10 +18,8 @@ namespace Socrates.Core.Repositories;
 /// an empty history; <see cref="GetProjectMessagesAsync"/> pages the messages in.</item>
 /// <item><see cref="GetUserProjectsAsync"/> returns summaries (no conversation history) of the
 /// projects a user can see, ordered by created_at then project id (ordinal); archived ones only
-/// when asked. V1 (the reference) shows a project to its owner, to the users in
-/// <c>collaborators</c> and to the users in <c>team_members</c>; V2's query sees owner and
-/// collaborators only, so a project visible to a user through team membership alone is a known
-/// BREAKING difference, which the dual-run comparator reports (it is not papered over here).</item>
+/// when asked. Every implementation applies V1's rule (the reference): a project is shown to its
+/// owner, to the users in <c>collaborators</c> and to the users in <c>team_members</c>.</item>
 /// <item><see cref="ArchiveProjectAsync"/> sets is_archived and archived_at (now, naive UTC, to the
 /// microsecond); <see cref="RestoreProjectAsync"/> clears both. Both, and delete, return false
 /// when the project does not exist.</item>

@@ -10,6 +10,13 @@ public sealed partial class AsyncProjectDatabase
 {
     private const string ProjectEntity = "project";
 
+    // The repositories' contract order for project lists: created_at, then project id ordinal.
+    private static readonly Comparison<ProjectContext> s_contractOrder = static (a, b) =>
+    {
+        var byTime = a.CreatedAt.CompareTo(b.CreatedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.ProjectId, b.ProjectId);
+    };
+
     // Canary only (v2.locks.reverse-order): save and delete take these two locks in opposite orders.
     private readonly LockOrderCanary _lockOrderCanary = new();
 
@@ -165,8 +172,9 @@ public sealed partial class AsyncProjectDatabase
     }
 
     /// <summary>
-    /// The projects a user owns or collaborates on (metadata, no messages), ordered by
-    /// created_at then id; archived ones only when <paramref name="includeArchived"/>.
+    /// The projects a user can see (metadata, no messages): V1's rule, the user is the owner, a
+    /// listed collaborator or a team member. Ordered by created_at then project id (ordinal, as
+    /// V1's repository orders them); archived ones only when <paramref name="includeArchived"/>.
     /// </summary>
     public Task<List<ProjectContext>> GetUserProjectsAsync(string username, bool includeArchived = false, CancellationToken cancellationToken = default) =>
         RunAsync(username, (c, _) =>
@@ -176,6 +184,11 @@ public sealed partial class AsyncProjectDatabase
             {
                 projects = ProjectRows.Read(reader);
             }
+
+            // SQLite orders TEXT by UTF-8 bytes, .NET's ordinal by UTF-16 code units: they disagree
+            // when an id mixes supplementary characters with U+E000..U+FFFF. The SQL order is right
+            // for every other id, so this sort almost always finds the list already in order.
+            projects.Sort(s_contractOrder);
 
             // Canary v2.load.eager-history: the N+1 defect, every listed project's history read too.
             if (Failpoint.IsActive(V2Failpoints.LoadEagerHistory))
@@ -388,13 +401,7 @@ public sealed partial class AsyncProjectDatabase
 
     private static List<ConversationMessage> ReadMessages(SqliteCommand command)
     {
-        var messages = new List<ConversationMessage>();
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            messages.Add(ProjectRows.ReadMessage(reader));
-        }
-
-        return messages;
+        return MessageRows.ReadAll(reader);
     }
 }

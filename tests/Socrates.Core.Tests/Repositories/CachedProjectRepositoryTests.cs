@@ -131,6 +131,7 @@ public sealed class CachedProjectRepositoryTests
 
         project.Owner = "bob";
         project.Collaborators = [];
+        project.TeamMembers = []; // alice was the first team member: still a member, she would still see it
         await cached.SaveProjectAsync(project);
 
         Assert.Empty(await cached.GetUserProjectsAsync("alice"));

@@ -15,7 +15,8 @@ namespace Socrates.Properties.Tests.Concurrency;
 /// <summary>
 /// Differential: the V1 legacy store and the V2 database run the same generated sequential
 /// workload (save / load / delete / get-user-projects / count) and must answer the same. V1 is
-/// INSERT OR REPLACE, so a V2 save uses the stored version (an unconditional replace). Loads are
+/// INSERT OR REPLACE, so a V2 save uses the stored version (an unconditional replace). Some saves
+/// make the other owner a team member (visible to both, V1's rule). Loads are
 /// compared field by field through the domain mappers (<see cref="ProjectContextDict"/>) and
 /// <see cref="ProjectDiff"/>; lists by project id; counts by number. Writes
 /// <c>concurrency.v1_v2_differences</c>.
@@ -103,6 +104,12 @@ public sealed class DifferentialV1V2Tests
                     case 1:
                         var project = generator.Project(owner, ProjectShape.Small);
                         project.ProjectId = id;
+                        if (ops[i] / 40 == 1)
+                        {
+                            // Visible to the other owner through team membership only (V1 lists it for both).
+                            project.TeamMembers.Add(new TeamMember { Username = Owners[1 - (ops[i] / 4 % 2)], Role = "reviewer" });
+                        }
+
                         await v1.SaveProjectAsync(id, ProjectContextDict.ToDict(project), CancellationToken.None);
                         await v2.SaveProjectAsync(project, await v2.GetProjectVersionAsync(id) ?? 0);
                         break;

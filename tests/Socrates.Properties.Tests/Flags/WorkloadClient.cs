@@ -54,6 +54,12 @@ public static class WorkloadClient
             project.Collaborators.Add($"u{(step.User + 1) % WorkloadGenerators.Users}");
         }
 
+        if (step.Seed % 4 == 1)
+        {
+            // And some with a team member only (V1's get_user_projects shows those too).
+            project.TeamMembers.Add(new TeamMember { Username = $"u{(step.User + 2) % WorkloadGenerators.Users}", Role = "reviewer" });
+        }
+
         return project;
     }
 

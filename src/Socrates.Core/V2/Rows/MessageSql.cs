@@ -6,8 +6,13 @@ namespace Socrates.Core.V2.Rows;
 /// </summary>
 internal static class MessageSql
 {
+    /// <summary>
+    /// A message in three columns (see <see cref="MessageRows"/>): the short texts packed as one
+    /// JSON array, the content, and timestamp_text | present_keys &lt;&lt; 1 | (content IS NULL) &lt;&lt; 6.
+    /// </summary>
     public const string Columns =
-        "SELECT position, role, type, content, timestamp, timestamp_text, phase, present_keys, extra_json FROM conversation_messages ";
+        "SELECT json_array(role, type, timestamp, phase, extra_json), content, " +
+        "timestamp_text | (present_keys << 1) | ((content IS NULL) << 6) FROM conversation_messages ";
 
     public const string All = Columns + "WHERE project_id = $id ORDER BY position;";
 

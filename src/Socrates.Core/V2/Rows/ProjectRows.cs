@@ -181,18 +181,6 @@ internal static class ProjectRows
         .With("$llm_configuration_json", json.LlmConfiguration)
         .With("$extras_json", json.Extras);
 
-    public static ConversationMessage ReadMessage(SqliteDataReader r) => new()
-    {
-        Role = r.Text(1),
-        Type = r.Text(2),
-        Content = r.Text(3),
-        Timestamp = r.Time(4),
-        TimestampIsText = r.Flag(5),
-        Phase = r.Text(6),
-        PresentKeys = (MessageKeys)r.GetInt64(7),
-        Extras = r.JsonDict(8),
-    };
-
     public static void BindMessage(SqliteCommand c, string projectId, long position, ConversationMessage m) => c
         .With("$id", projectId)
         .With("$position", position)
@@ -203,5 +191,8 @@ internal static class ProjectRows
         .WithBool("$timestamp_text", m.TimestampIsText)
         .With("$phase", m.Phase)
         .With("$present_keys", (long)m.PresentKeys)
-        .With("$extra_json", PyJson.Serialize(m.Extras));
+        .With("$extra_json", m.Extras.Count == 0 ? EmptyDictJson : PyJson.Serialize(m.Extras));
+
+    /// <summary>What <see cref="PyJson.Serialize"/> writes for an empty dict (most messages' extras), without the writer.</summary>
+    public const string EmptyDictJson = "{}";
 }

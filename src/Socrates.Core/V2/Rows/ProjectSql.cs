@@ -42,11 +42,18 @@ internal static class ProjectSql
         "FROM category_scores x WHERE x.project_id = p.project_id) " +
         "FROM projects p JOIN project_details d ON d.project_id = p.project_id ";
 
-    /// <summary>The ids of a user's projects: owned or collaborating, archived only when $all = 1.</summary>
+    /// <summary>
+    /// The ids of the projects a user can see, V1's <c>get_user_projects</c> rule: owner, listed
+    /// collaborator (the deprecated field) or team member; archived only when $all = 1. Each arm
+    /// is an index seek (ix_projects_owner_archived, ix_project_collaborators_user,
+    /// ix_team_members_user, then the projects primary key), never a scan.
+    /// </summary>
     public const string UserSelection =
         "SELECT project_id FROM projects WHERE owner = $user AND ($all = 1 OR is_archived = 0) " +
         "UNION SELECT c.project_id FROM project_collaborators c JOIN projects q ON q.project_id = c.project_id " +
-        "WHERE c.username = $user AND ($all = 1 OR q.is_archived = 0)";
+        "WHERE c.username = $user AND ($all = 1 OR q.is_archived = 0) " +
+        "UNION SELECT t.project_id FROM team_members t JOIN projects q ON q.project_id = t.project_id " +
+        "WHERE t.username = $user AND ($all = 1 OR q.is_archived = 0)";
 
     public const string LoadOne = Select + "WHERE p.project_id = $id;";
 
