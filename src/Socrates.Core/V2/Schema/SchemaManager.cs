@@ -17,9 +17,11 @@ internal static class SchemaManager
     {
         using (var wal = connection.CreateCommand())
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            // Canary v2.schema.no-wal: the file stays in rollback-journal mode.
+            var noWal = Failpoint.IsActive(V2Failpoints.SchemaNoWal);
+            wal.CommandText = noWal ? "PRAGMA journal_mode = DELETE;" : "PRAGMA journal_mode = WAL;";
             var mode = wal.ExecuteScalar() as string;
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            if (!noWal && !string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             {
                 throw new DatabaseException(DatabaseErrorCode.SchemaMismatch, "OpenAsync", connection.DataSource,
                     $"SQLite refused WAL journal mode (got '{mode}').");
