@@ -68,6 +68,12 @@ public static class V2Failpoints
     /// <summary>How many extra times <see cref="LoadHistoryReread"/> reads the history.</summary>
     public const int HistoryRereads = 4;
 
+    /// <summary>
+    /// The schema gains an index on the messages' full text (a needless index on the largest
+    /// column): every message's content is stored twice. The disk-size gate's defect.
+    /// </summary>
+    public const string SchemaContentIndex = "v2.schema.content-index";
+
     // Busy-waits LoadDelayMicroseconds (the v2.load.delay canary's defect).
     internal static void SpinLoadDelay()
     {

@@ -66,6 +66,14 @@ internal static class SchemaManager
             drop.CommandText = "DROP INDEX IF EXISTS ix_projects_owner; DROP INDEX IF EXISTS ix_projects_owner_archived;";
             drop.ExecuteNonQuery();
         }
+
+        // Canary v2.schema.content-index: a needless index duplicating every message's text.
+        if (Failpoint.IsActive(V2Failpoints.SchemaContentIndex))
+        {
+            using var index = connection.CreateCommand();
+            index.CommandText = "CREATE INDEX IF NOT EXISTS ix_canary_messages_content ON conversation_messages (project_id, content);";
+            index.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The schema version recorded in the file (0 when none).</summary>
