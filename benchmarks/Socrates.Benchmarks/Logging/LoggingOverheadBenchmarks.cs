@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging;
+using Socrates.Benchmarks.Harness;
 using Socrates.Benchmarks.Reference;
 
 namespace Socrates.Benchmarks.Logging;
@@ -13,9 +14,16 @@ namespace Socrates.Benchmarks.Logging;
 /// </summary>
 public partial class LoggingOverheadBenchmarks
 {
+    /// <summary>
+    /// Canary of the logging-overhead gate: the enabled call logs the operation's whole 16 KiB
+    /// input as hex (the "log the payload" mistake), so logging costs far more than 5 %.
+    /// </summary>
+    public const string PayloadFailpoint = "bench.logging.payload";
+
     private ILoggerFactory? _factory;
     private ILogger? _logger;
     private int _operation;
+    private bool _payload;
 
     [GlobalSetup]
     public void Setup()
@@ -24,6 +32,7 @@ public partial class LoggingOverheadBenchmarks
             .SetMinimumLevel(LogLevel.Information)
             .AddProvider(new CountingLoggerProvider()));
         _logger = _factory.CreateLogger<LoggingOverheadBenchmarks>();
+        _payload = BenchmarkFailpoints.IsActive(PayloadFailpoint);
     }
 
     [GlobalCleanup]
@@ -44,12 +53,25 @@ public partial class LoggingOverheadBenchmarks
     public ulong LoggingEnabled()
     {
         var result = FixedWorkload.Run(1);
+        if (_payload)
+        {
+            // Canary bench.logging.payload: the log line carries a dump of the data worked on.
+            // CA1873 names this very defect (an expensive argument built for a log call); here it is the point.
+#pragma warning disable CA1873
+            LogOperationPayload(_logger!, ++_operation, Convert.ToHexString(FixedWorkload.Buffer));
+#pragma warning restore CA1873
+            return result;
+        }
+
         LogOperationInformation(_logger!, ++_operation, result);
         return result;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Operation {Operation} finished with hash {Hash}")]
     private static partial void LogOperationDebug(ILogger logger, int operation, ulong hash);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Operation {Operation} finished on {Payload}")]
+    private static partial void LogOperationPayload(ILogger logger, int operation, string payload);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Operation {Operation} finished with hash {Hash}")]
     private static partial void LogOperationInformation(ILogger logger, int operation, ulong hash);

@@ -19,6 +19,7 @@ public class LoadProjectBenchmarks
     private TempDirectory? _directory;
     private LegacyStore? _v1;
     private AsyncProjectDatabase? _v2;
+    private RawPointLoad? _floor;
     private string _projectId = string.Empty;
 
     [GlobalSetup]
@@ -34,6 +35,8 @@ public class LoadProjectBenchmarks
         Stores.BulkInsertV1(_directory.File("v1.db"), [project]);
         _v2 = await Stores.OpenV2Async(_directory.File("v2.db"));
         await Stores.SaveAllV2Async(_v2, [project]);
+        _floor = new RawPointLoad(_directory.File("v2.db"), _v2.Options.BusyTimeout);
+        await _floor.VerifyAsync(_v2, _projectId);
     }
 
     [GlobalCleanup]
@@ -41,6 +44,7 @@ public class LoadProjectBenchmarks
 
     private async Task CleanupAsync()
     {
+        _floor?.Dispose();
         if (_v2 is not null)
         {
             await _v2.DisposeAsync();
@@ -75,6 +79,14 @@ public class LoadProjectBenchmarks
                       ?? throw new InvalidOperationException($"Project '{_projectId}' is missing from V2.");
         return Touch.All(project);
     }
+
+    /// <summary>
+    /// The floor of <see cref="V2LazyLoad"/>: the same row read into the same record by one prepared
+    /// statement on one open connection (<see cref="RawPointLoad"/>); V2's overhead is the ratio.
+    /// </summary>
+    [Benchmark]
+    public long PointLoadFloor() => Touch.Metadata(_floor!.Load(_projectId)
+        ?? throw new InvalidOperationException($"Project '{_projectId}' is missing from the floor."));
 
     /// <summary>The calibration workload, measured next to the loads (regression normalisation).</summary>
     [Benchmark]

@@ -11,6 +11,9 @@ public static class FixedWorkload
     private const int BufferLength = 16 * 1024;
     private static readonly byte[] s_buffer = CreateBuffer();
 
+    /// <summary>The fixed 16 KiB input (read-only).</summary>
+    public static ReadOnlySpan<byte> Buffer => s_buffer;
+
     /// <summary>Runs <paramref name="passes"/> passes over the buffer and returns the hash (so nothing is optimised away).</summary>
     public static ulong Run(int passes)
     {

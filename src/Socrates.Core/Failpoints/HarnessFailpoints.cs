@@ -12,4 +12,7 @@ public static class HarnessFailpoints
 
     /// <summary>Drops the index of the SQLite floor benchmark: the point select becomes a scan.</summary>
     public const string SqliteNoIndex = "bench.sqlite.no-index";
+
+    /// <summary>The logging benchmark's enabled log call also dumps the operation's 16 KiB buffer as hex: logging far over 5 % of the operation.</summary>
+    public const string LoggingPayload = "bench.logging.payload";
 }

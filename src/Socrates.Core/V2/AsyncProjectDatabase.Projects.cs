@@ -110,6 +110,12 @@ public sealed partial class AsyncProjectDatabase
                 if (project is not null)
                 {
                     token.ThrowIfCancellationRequested();
+                    // Canary v2.load.history-reread: the history read again and again (redundant queries).
+                    for (var i = 0; i < V2Failpoints.HistoryRereads && Failpoint.IsActive(V2Failpoints.LoadHistoryReread); i++)
+                    {
+                        ReadMessages(c.Command(MessageSql.All, tx).With("$id", projectId));
+                    }
+
                     project.ConversationHistory = ReadMessages(c.Command(MessageSql.All, tx).With("$id", projectId));
                     project.ConversationHistoryLoaded = true;
                 }
@@ -180,6 +186,15 @@ public sealed partial class AsyncProjectDatabase
         RunAsync(username, (c, _) =>
         {
             List<ProjectContext> projects;
+            // Canary v2.user-projects.filter-in-memory: every project read, the user's picked in memory.
+            if (Failpoint.IsActive(V2Failpoints.UserProjectsFilterInMemory))
+            {
+                using var all = c.Command(ProjectSql.Select + "ORDER BY p.created_at, p.project_id;").ExecuteReader();
+                return ProjectRows.Read(all)
+                    .Where(p => (p.Owner == username || p.Collaborators.Contains(username)) && (includeArchived || !p.IsArchived))
+                    .ToList();
+            }
+
             using (var reader = c.Command(ProjectSql.LoadForUser).With("$user", username).WithBool("$all", includeArchived).ExecuteReader())
             {
                 projects = ProjectRows.Read(reader);

@@ -46,6 +46,34 @@ public static class V2Failpoints
     /// </summary>
     public const string SchemaDropOwnerIndex = "v2.schema.drop-owner-index";
 
+    /// <summary>
+    /// GetUserProjects loses its indexed selection: it reads every project's metadata and filters
+    /// by owner and collaborator in memory (V1's shape without the unpickling). Same answer, about
+    /// twenty times the work on 1,000 projects of 20 owners: the GetUserProjects speed-up gate's defect.
+    /// </summary>
+    public const string UserProjectsFilterInMemory = "v2.user-projects.filter-in-memory";
+
+    /// <summary>
+    /// The database is left in SQLite's default rollback-journal mode instead of WAL (WAL silently
+    /// lost): every commit then syncs a journal and the database file. The save speed-up gate's defect.
+    /// </summary>
+    public const string SchemaNoWal = "v2.schema.no-wal";
+
+    /// <summary>
+    /// A full LoadProject reads the whole conversation history <see cref="HistoryRereads"/> extra
+    /// times (a redundant-query defect): the full-load speed-up and memory-per-load gates' defect.
+    /// </summary>
+    public const string LoadHistoryReread = "v2.load.history-reread";
+
+    /// <summary>How many extra times <see cref="LoadHistoryReread"/> reads the history.</summary>
+    public const int HistoryRereads = 4;
+
+    /// <summary>
+    /// The schema gains an index on the messages' full text (a needless index on the largest
+    /// column): every message's content is stored twice. The disk-size gate's defect.
+    /// </summary>
+    public const string SchemaContentIndex = "v2.schema.content-index";
+
     // Busy-waits LoadDelayMicroseconds (the v2.load.delay canary's defect).
     internal static void SpinLoadDelay()
     {

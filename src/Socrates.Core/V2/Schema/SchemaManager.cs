@@ -17,9 +17,11 @@ internal static class SchemaManager
     {
         using (var wal = connection.CreateCommand())
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            // Canary v2.schema.no-wal: the file stays in rollback-journal mode.
+            var noWal = Failpoint.IsActive(V2Failpoints.SchemaNoWal);
+            wal.CommandText = noWal ? "PRAGMA journal_mode = DELETE;" : "PRAGMA journal_mode = WAL;";
             var mode = wal.ExecuteScalar() as string;
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            if (!noWal && !string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             {
                 throw new DatabaseException(DatabaseErrorCode.SchemaMismatch, "OpenAsync", connection.DataSource,
                     $"SQLite refused WAL journal mode (got '{mode}').");
@@ -63,6 +65,14 @@ internal static class SchemaManager
             using var drop = connection.CreateCommand();
             drop.CommandText = "DROP INDEX IF EXISTS ix_projects_owner; DROP INDEX IF EXISTS ix_projects_owner_archived;";
             drop.ExecuteNonQuery();
+        }
+
+        // Canary v2.schema.content-index: a needless index duplicating every message's text.
+        if (Failpoint.IsActive(V2Failpoints.SchemaContentIndex))
+        {
+            using var index = connection.CreateCommand();
+            index.CommandText = "CREATE INDEX IF NOT EXISTS ix_canary_messages_content ON conversation_messages (project_id, content);";
+            index.ExecuteNonQuery();
         }
     }
 
