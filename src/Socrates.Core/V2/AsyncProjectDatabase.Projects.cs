@@ -190,9 +190,12 @@ public sealed partial class AsyncProjectDatabase
             if (Failpoint.IsActive(V2Failpoints.UserProjectsFilterInMemory))
             {
                 using var all = c.Command(ProjectSql.Select + "ORDER BY p.created_at, p.project_id;").ExecuteReader();
-                return ProjectRows.Read(all)
-                    .Where(p => (p.Owner == username || p.Collaborators.Contains(username)) && (includeArchived || !p.IsArchived))
+                var visible = ProjectRows.Read(all)
+                    .Where(p => (p.Owner == username || p.Collaborators.Contains(username) || p.TeamMembers.Exists(t => t.Username == username))
+                        && (includeArchived || !p.IsArchived))
                     .ToList();
+                visible.Sort(s_contractOrder);
+                return visible;
             }
 
             using (var reader = c.Command(ProjectSql.LoadForUser).With("$user", username).WithBool("$all", includeArchived).ExecuteReader())
