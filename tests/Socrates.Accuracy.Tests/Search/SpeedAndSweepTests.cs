@@ -87,6 +87,10 @@ public sealed class SpeedAndSweepTests
             plainSimdLoopQps = timed.Length / loopSeconds,
             speedupAtDefault = speedup,
             recallAtDefault = atDefault.Recall,
+            // How tightly a query's true neighbours sit together, against two random entries: IVF
+            // can only find them in few lists if the first is well above the second.
+            trueTop10MeanPairwiseCosine = MeanPairwiseCosine(records, truth),
+            randomPairMeanCosine = RandomPairCosine(records, pairs: 2000, seed: 7),
             distinctSourcesInTrueTop10 = truth.Average(t => t.Select(h => h.Id[..h.Id.LastIndexOf('#')]).Distinct(StringComparer.Ordinal).Count()),
             sweep,
         });
@@ -152,6 +156,30 @@ public sealed class SpeedAndSweepTests
         var embedder = golden.Dataset.Embedder;
         return [.. texts.AsParallel().AsOrdered().Select(t =>
             new VectorRecord($"{t.Source.Id}#{t.Copy}", t.Source.Scope, t.Source.ProjectId, t.Text is null ? t.Source.Vector : embedder.Embed(t.Text)))];
+    }
+
+    private static double MeanPairwiseCosine(List<VectorRecord> records, IReadOnlyList<SearchHit>[] truth)
+    {
+        var vectors = records.ToDictionary(r => r.Id, r => r.Vector, StringComparer.Ordinal);
+        return truth.Where(t => t.Count > 1).Average(t =>
+        {
+            var sum = 0.0;
+            for (var a = 0; a < t.Count; a++)
+            {
+                for (var b = a + 1; b < t.Count; b++)
+                {
+                    sum += TensorPrimitives.Dot(vectors[t[a].Id], vectors[t[b].Id]);
+                }
+            }
+
+            return sum / (t.Count * (t.Count - 1) / 2);
+        });
+    }
+
+    private static double RandomPairCosine(List<VectorRecord> records, int pairs, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, pairs).Average(_ => (double)TensorPrimitives.Dot(records[random.Next(records.Count)].Vector, records[random.Next(records.Count)].Vector));
     }
 
     // The floor exact search is measured against: one SIMD dot per row, nothing else.
