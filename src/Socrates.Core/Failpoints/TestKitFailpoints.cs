@@ -13,4 +13,7 @@ public static class TestKitFailpoints
 
     /// <summary>The linearizability checker refuses every completed operation: every history is a false alarm.</summary>
     public const string CheckerRejectEveryAnswer = "checker.reject-every-answer";
+
+    /// <summary>The linearizability checker finds its budget spent at once: every non-empty history is Unknown.</summary>
+    public const string CheckerBudgetSpent = "checker.budget-spent";
 }

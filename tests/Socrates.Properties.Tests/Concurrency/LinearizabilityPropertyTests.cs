@@ -46,6 +46,20 @@ public sealed class LinearizabilityPropertyTests
     }
 
     [Fact]
+    public void ConcurrentPrograms_BudgetSpentCanary_UnknownVerdictsCounted()
+    {
+        var tally = new ConcurrencyTally();
+        using (Failpoint.Enable(TestKitFailpoints.CheckerBudgetSpent))
+        {
+            LinearizabilityProperty.Check(nameof(ConcurrentPrograms_BudgetSpentCanary_UnknownVerdictsCounted), ProgramGenerator.Mixed, tally, maxTest: 5, shrinkOptions: CanaryShrink);
+        }
+
+        // An Unknown is never a pass and never a violation: it is counted, and its gate goes red.
+        Assert.True(tally.Unknown > 0, $"{tally.Programs} programs, no Unknown verdict under the spent budget");
+        Assert.Equal(0, tally.Violations);
+    }
+
+    [Fact]
     public void ConcurrentPrograms_SkipVersionCheckCanary_ViolationFoundAndShrunk()
     {
         var tally = new ConcurrencyTally();

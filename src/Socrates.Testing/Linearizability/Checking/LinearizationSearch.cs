@@ -40,6 +40,13 @@ internal static class LinearizationSearch
         var completedDepth = 0; // completed (not indeterminate) operations on the stack
         var longestCompleted = -1;
 
+        // Canary checker.budget-spent: the budget is gone before the first step, as on a history
+        // too large for the search; the Unknown-verdicts gate must then go red.
+        if (head.Next is not null && Failpoint.IsActive(TestKitFailpoints.CheckerBudgetSpent))
+        {
+            return new SearchResult(CheckOutcome.Unknown, longest, blocked, steps);
+        }
+
         while (head.Next is not null)
         {
             if (++steps % CancellationCheckInterval == 0 && (cancellationToken.IsCancellationRequested || steps > maxSteps))
