@@ -1,0 +1,113 @@
+using Socrates.Benchmarks.Caching;
+using Socrates.Benchmarks.Logging;
+using Socrates.Benchmarks.Projects;
+
+namespace Socrates.Benchmarks.Paired;
+
+/// <summary>
+/// The paired comparisons, each side one call of an existing BenchmarkDotNet benchmark method on
+/// an instance set up by its own [GlobalSetup] method, so both sides do exactly what the
+/// BenchmarkDotNet benchmarks do. Async sides (loads, saves) are called as BenchmarkDotNet's
+/// in-process toolchain calls them: started on the runner's thread (no SynchronizationContext;
+/// continuations run on the thread pool) and waited for with GetAwaiter().GetResult().
+/// </summary>
+public static class PairedSuite
+{
+    public const string CacheHitOverhead = "bench.paired.cache_hit_overhead";
+    public const string LoadFullSpeedup = "bench.paired.load_full_speedup";
+    public const string SaveSpeedup = "bench.paired.save_speedup";
+    public const string LoggingOverhead = "bench.paired.logging_overhead";
+    public const string PointLoadOverhead = "bench.paired.point_load_overhead";
+
+    /// <summary>Runs every pair whose id contains one of <paramref name="filters"/> (all when empty); writes each pair's samples under <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<string> Run(PairedRunner runner, string directory, IReadOnlyList<string> filters, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(log);
+        var written = new List<string>();
+        bool Selected(string id) => filters.Count == 0 || filters.Any(f => id.Contains(f, StringComparison.OrdinalIgnoreCase));
+
+        void Measure(PairDefinition pair)
+        {
+            var samples = runner.Run(pair);
+            written.Add(samples.Write(directory));
+            var ratios = samples.Rounds.Select(r => r.CandidateNs / r.BaselineNs).Order().ToArray();
+            log.WriteLine($"paired: {pair.Id}: {samples.Rounds.Count} rounds, batches {samples.BaselineBatch}/{samples.CandidateBatch}, " +
+                          $"median {pair.CandidateName}/{pair.BaselineName} = {ratios[ratios.Length / 2]:F3}");
+        }
+
+        if (Selected(CacheHitOverhead))
+        {
+            var cache = new CacheHitBenchmarks();
+            cache.Setup();
+            Measure(PairDefinition.Pair(CacheHitOverhead,
+                "A BoundedCache hit against a bare ConcurrentDictionary lookup (64 lookups per call), interleaved",
+                PairDefinition.Ratio, ("DictionaryHit", () => cache.DictionaryHit()), ("BoundedCacheHit", () => cache.BoundedCacheHit())));
+        }
+
+        if (Selected(LoadFullSpeedup) || Selected(PointLoadOverhead))
+        {
+            var load = new LoadProjectBenchmarks();
+            load.Setup();
+            try
+            {
+                if (Selected(LoadFullSpeedup))
+                {
+                    Measure(PairDefinition.Pair(LoadFullSpeedup,
+                        "LoadProject of a 500-message project: V2 full load against V1 read + unpickle + map, interleaved",
+                        PairDefinition.Speedup, ("V1Load", () => Wait(load.V1Load())), ("V2FullLoad", () => Wait(load.V2FullLoad()))));
+                }
+
+                if (Selected(PointLoadOverhead))
+                {
+                    Measure(PairDefinition.Pair(PointLoadOverhead,
+                        "V2 metadata-only LoadProject against its floor (one prepared statement, one open connection), interleaved",
+                        PairDefinition.Ratio, ("PointLoadFloor", () => load.PointLoadFloor()), ("V2LazyLoad", () => Wait(load.V2LazyLoad()))));
+                }
+            }
+            finally
+            {
+                load.Cleanup();
+            }
+        }
+
+        if (Selected(SaveSpeedup))
+        {
+            var save = new SaveProjectBenchmarks();
+            save.Setup();
+            try
+            {
+                Measure(PairDefinition.Pair(SaveSpeedup,
+                    "SaveProject (12 messages, version-checked update): V2 one transaction against V1 pickle + INSERT OR REPLACE, interleaved",
+                    PairDefinition.Speedup, ("V1Save", () => Wait(save.V1Save())), ("V2Save", () => Wait(save.V2Save()))));
+            }
+            finally
+            {
+                save.Cleanup();
+            }
+        }
+
+        if (Selected(LoggingOverhead))
+        {
+            var logging = new LoggingOverheadBenchmarks();
+            logging.Setup();
+            try
+            {
+                Measure(PairDefinition.Pair(LoggingOverhead,
+                    "Logging on against off: the operation with its Information line formatted into a provider, interleaved",
+                    PairDefinition.Ratio, ("NoLogging", () => logging.NoLogging()), ("LoggingEnabled", () => logging.LoggingEnabled())));
+            }
+            finally
+            {
+                logging.Cleanup();
+            }
+        }
+
+        return written;
+    }
+
+    // As BenchmarkDotNet's in-process toolchain waits for a Task-returning benchmark.
+#pragma warning disable VSTHRD002
+    private static void Wait(Task task) => task.GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
+}
