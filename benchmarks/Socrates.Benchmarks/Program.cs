@@ -42,9 +42,10 @@ if (options.Paired)
     var started = System.Diagnostics.Stopwatch.GetTimestamp();
     try
     {
-        var written = PairedSuite.Run(new PairedRunner(settings, options.Profile.Name, failpoints, TimeProvider.System),
+        var runner = new PairedRunner(settings, options.Profile.Name, failpoints, TimeProvider.System);
+        var written = PairedSuite.Run(runner,
             Path.Combine(options.ArtifactsPath, "paired"), options.PairedFilters, Console.Out);
-        Console.WriteLine($"Paired comparisons: {written.Count} written in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+        Console.WriteLine($"Paired comparisons: {written.Count} written in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (checksum {runner.Sink:X})");
         if (written.Count == 0)
         {
             problems.Add($"--paired-filter {string.Join(' ', options.PairedFilters)} selected no pair");

@@ -4,9 +4,10 @@ namespace Socrates.Benchmarks.Paired;
 
 /// <summary>
 /// Runs a <see cref="PairDefinition"/> as a paired, interleaved comparison. Warm-up: both sides
-/// alternately for <see cref="PairedSettings.Warmup"/>. Batch sizing: per side, the number of
-/// calls taking about <see cref="PairedSettings.SliceTarget"/> (doubling until half the target,
-/// then scaled; at least one call). Rounds: even rounds run slices A B B A, odd rounds B A A B
+/// alternately for <see cref="PairedSettings.Warmup"/> and at least <see cref="MinimumWarmupCalls"/>
+/// calls each. Batch sizing: per side, the number of calls taking about
+/// <see cref="PairedSettings.SliceTarget"/> (doubling until half the target, then scaled; at least
+/// one call), sized again after <see cref="PilotRounds"/> discarded rounds. Rounds: even rounds run slices A B B A, odd rounds B A A B
 /// (A = baseline), so a linear drift in machine speed within a round falls equally on both sides
 /// and neither side always goes first; each slice starts after a full garbage collection (as
 /// BenchmarkDotNet forces one before each iteration), so one side's garbage is not collected in
@@ -14,12 +15,34 @@ namespace Socrates.Benchmarks.Paired;
 /// </summary>
 public sealed class PairedRunner(PairedSettings settings, string profile, IReadOnlyList<string> failpoints, TimeProvider time)
 {
+    /// <summary>Calls of each side the warm-up makes at least (past the tiered JIT's 30-call threshold).</summary>
+    public const int MinimumWarmupCalls = 64;
+
+    /// <summary>Unrecorded rounds between the first batch sizing and the second.</summary>
+    public const int PilotRounds = 6;
+
+    private long _sink;
+
+    /// <summary>The results of every call folded together: read so that no side's work is dead code.</summary>
+    public long Sink => _sink;
+
     public PairedSamplesFile Run(PairDefinition pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
         Warm(pair);
         var baselineBatch = BatchSize(pair.Baseline);
         var candidateBatch = BatchSize(pair.Candidate);
+
+        // Pilot rounds, discarded: the code paths settle (tiered JIT, OSR, pools, page caches) at
+        // the slice rhythm of the measurement, then the batches are sized again.
+        for (var pilot = 0; pilot < PilotRounds; pilot++)
+        {
+            Slice(pair.Baseline, baselineBatch);
+            Slice(pair.Candidate, candidateBatch);
+        }
+
+        baselineBatch = BatchSize(pair.Baseline);
+        candidateBatch = BatchSize(pair.Candidate);
         var rounds = new List<PairedRoundSample>(settings.Rounds);
         for (var round = 0; round < settings.Rounds; round++)
         {
@@ -52,15 +75,14 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
     {
         var start = Stopwatch.GetTimestamp();
         var calls = 0;
-        while (calls < 3 || Stopwatch.GetElapsedTime(start) < settings.Warmup)
+        while (calls < MinimumWarmupCalls || Stopwatch.GetElapsedTime(start) < settings.Warmup)
         {
-            pair.Baseline();
-            pair.Candidate();
+            _sink ^= pair.Baseline() ^ pair.Candidate();
             calls++;
         }
     }
 
-    private int BatchSize(Action side)
+    private int BatchSize(Func<long> side)
     {
         var target = settings.SliceTarget.TotalSeconds * Stopwatch.Frequency;
         var calls = 1;
@@ -76,17 +98,20 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
         }
     }
 
-    private static long Slice(Action side, int calls)
+    private long Slice(Func<long> side, int calls)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var sink = 0L;
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < calls; i++)
         {
-            side();
+            sink ^= side();
         }
 
-        return Stopwatch.GetTimestamp() - start;
+        var ticks = Stopwatch.GetTimestamp() - start;
+        _sink ^= sink;
+        return ticks;
     }
 
     private static double NanosecondsPerCall(long ticks, int calls) => ticks * (1e9 / Stopwatch.Frequency) / calls;

@@ -6,9 +6,9 @@ namespace Socrates.Benchmarks.Paired;
 /// </summary>
 public sealed record PairedSettings(int Rounds, TimeSpan SliceTarget, TimeSpan Warmup)
 {
-    public static PairedSettings Quick { get; } = new(24, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(200));
-    public static PairedSettings Ci { get; } = new(50, TimeSpan.FromMilliseconds(8), TimeSpan.FromMilliseconds(400));
-    public static PairedSettings Full { get; } = new(120, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(1));
+    public static PairedSettings Quick { get; } = new(24, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(600));
+    public static PairedSettings Ci { get; } = new(50, TimeSpan.FromMilliseconds(8), TimeSpan.FromSeconds(1));
+    public static PairedSettings Full { get; } = new(120, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(2));
 
     /// <summary>The settings of a harness profile (quick, ci, full).</summary>
     public static PairedSettings For(string profile) => profile switch

@@ -95,7 +95,7 @@ public static class PairedSuite
             {
                 Measure(PairDefinition.Pair(LoggingOverhead,
                     "Logging on against off: the operation with its Information line formatted into a provider, interleaved",
-                    PairDefinition.Ratio, ("NoLogging", () => logging.NoLogging()), ("LoggingEnabled", () => logging.LoggingEnabled())));
+                    PairDefinition.Ratio, ("NoLogging", () => (long)logging.NoLogging()), ("LoggingEnabled", () => (long)logging.LoggingEnabled())));
             }
             finally
             {
@@ -108,6 +108,12 @@ public static class PairedSuite
 
     // As BenchmarkDotNet's in-process toolchain waits for a Task-returning benchmark.
 #pragma warning disable VSTHRD002
-    private static void Wait(Task task) => task.GetAwaiter().GetResult();
+    private static long Wait(Task<long> task) => task.GetAwaiter().GetResult();
+
+    private static long Wait(Task task)
+    {
+        task.GetAwaiter().GetResult();
+        return 0;
+    }
 #pragma warning restore VSTHRD002
 }
