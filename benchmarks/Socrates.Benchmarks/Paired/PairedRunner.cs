@@ -6,8 +6,8 @@ namespace Socrates.Benchmarks.Paired;
 /// Runs a <see cref="PairDefinition"/> as a paired, interleaved comparison. Warm-up: both sides
 /// alternately for <see cref="PairedSettings.Warmup"/> and at least <see cref="MinimumWarmupCalls"/>
 /// calls each. Batch sizing: per side, the number of calls taking about
-/// <see cref="PairedSettings.SliceTarget"/> (doubling until half the target, then scaled; at least
-/// one call), sized again after <see cref="PilotRounds"/> discarded rounds. Rounds: even rounds run slices A B B A, odd rounds B A A B
+/// <see cref="PairedSettings.SliceTarget"/> (doubling until the fastest of three timings reaches half the
+/// target, then scaled; at least one call), sized again after <see cref="PilotRounds"/> discarded rounds. Rounds: even rounds run slices A B B A, odd rounds B A A B
 /// (A = baseline), so a linear drift in machine speed within a round falls equally on both sides
 /// and neither side always goes first; each slice starts after a full garbage collection (as
 /// BenchmarkDotNet forces one before each iteration), so one side's garbage is not collected in
@@ -84,11 +84,12 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
 
     private int BatchSize(Func<long> side)
     {
+        // The fastest of three timings per size: one preempted slice must not shrink the batch.
         var target = settings.SliceTarget.TotalSeconds * Stopwatch.Frequency;
         var calls = 1;
         while (true)
         {
-            var ticks = Slice(side, calls);
+            var ticks = Math.Min(Slice(side, calls), Math.Min(Slice(side, calls), Slice(side, calls)));
             if (ticks >= target / 2 || calls >= 1 << 24)
             {
                 return Math.Max(1, (int)Math.Round(calls * target / Math.Max(ticks, 1)));
