@@ -1,11 +1,22 @@
 namespace Socrates.Benchmarks.Harness;
 
 /// <summary>
-/// The harness's own command line: <c>--profile quick|ci|full</c> and <c>--artifacts DIR</c>;
-/// everything else (e.g. <c>--filter *Sqlite*</c>) is passed to BenchmarkDotNet unchanged.
+/// The harness's own command line: <c>--profile quick|ci|full</c>, <c>--artifacts DIR</c>,
+/// <c>--paired</c> (run the paired, interleaved comparisons after BenchmarkDotNet),
+/// <c>--paired-only</c> (run only those) and <c>--paired-filter TEXT</c> (repeatable: pairs whose
+/// id contains it); everything else (e.g. <c>--filter *Sqlite*</c>) is passed to BenchmarkDotNet unchanged.
 /// </summary>
 public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPath, IReadOnlyList<string> BenchmarkDotNetArguments)
 {
+    /// <summary>Run the paired comparisons (after BenchmarkDotNet unless <see cref="PairedOnly"/>).</summary>
+    public bool Paired { get; init; }
+
+    /// <summary>Skip BenchmarkDotNet: only the paired comparisons.</summary>
+    public bool PairedOnly { get; init; }
+
+    /// <summary>Substrings selecting pairs by id; empty selects all.</summary>
+    public IReadOnlyList<string> PairedFilters { get; init; } = [];
+
     public const string DefaultArtifacts = "artifacts/benchmarks";
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
@@ -15,6 +26,9 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
         var profileName = Environment.GetEnvironmentVariable("SOCRATES_PROFILE");
         string? artifacts = null;
         var rest = new List<string>();
+        var paired = false;
+        var pairedOnly = false;
+        var pairedFilters = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -25,6 +39,16 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
                 case "--artifacts":
                 case "--artifactsPath":
                     artifacts = ValueOf(args, ref i);
+                    break;
+                case "--paired":
+                    paired = true;
+                    break;
+                case "--paired-only":
+                    paired = pairedOnly = true;
+                    break;
+                case "--paired-filter":
+                    paired = true;
+                    pairedFilters.Add(ValueOf(args, ref i));
                     break;
                 default:
                     rest.Add(args[i]);
@@ -44,7 +68,12 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
             rest.Add("*");
         }
 
-        return new HarnessOptions(profile, Path.GetFullPath(artifacts ?? DefaultArtifacts), rest);
+        return new HarnessOptions(profile, Path.GetFullPath(artifacts ?? DefaultArtifacts), rest)
+        {
+            Paired = paired,
+            PairedOnly = pairedOnly,
+            PairedFilters = pairedFilters,
+        };
     }
 
     private static string ValueOf(IReadOnlyList<string> args, ref int i)

@@ -169,7 +169,7 @@ public sealed class BoundedCache<TKey, TValue>
     /// <summary>The value cached for <paramref name="key"/>, if a valid one is held (counts a hit or a miss).</summary>
     public bool TryGet(TKey key, out TValue value)
     {
-        if (TryHitWithoutLock(key, out value))
+        if (!Failpoint.IsActive(CacheFailpoints.HitLocked) && TryHitWithoutLock(key, out value))
         {
             return true;
         }

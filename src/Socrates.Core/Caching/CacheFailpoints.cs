@@ -34,6 +34,13 @@ public static class CacheFailpoints
     public const string EvictNewest = "cache.eviction.evict-newest";
 
     /// <summary>
+    /// Every <see cref="BoundedCache{TKey, TValue}.TryGet"/> skips the lock-free hit path and takes
+    /// the cache's lock (a "just lock it" regression): hits serialize and cost a lock each, so the
+    /// paired cache-hit overhead against a bare dictionary lookup rises.
+    /// </summary>
+    public const string HitLocked = "cache.hit.locked";
+
+    /// <summary>
     /// Fault (not a defect): the first attempt of the per-key invalidation after a committed write
     /// throws. Compensation must recover by retrying; used to prove compensation works.
     /// </summary>

@@ -1,0 +1,158 @@
+using Socrates.Benchmarks.Caching;
+using Socrates.Benchmarks.Logging;
+using Socrates.Benchmarks.Projects;
+
+namespace Socrates.Benchmarks.Paired;
+
+/// <summary>
+/// The paired comparisons, each side one call of an existing BenchmarkDotNet benchmark method on
+/// an instance set up by its own [GlobalSetup] method, so both sides do exactly what the
+/// BenchmarkDotNet benchmarks do. Async sides (loads, saves) are called as BenchmarkDotNet's
+/// in-process toolchain calls them: started on the runner's thread (no SynchronizationContext;
+/// continuations run on the thread pool) and waited for with GetAwaiter().GetResult().
+/// </summary>
+public static class PairedSuite
+{
+    public const string CacheHitOverhead = "bench.paired.cache_hit_overhead";
+    public const string LoadFullSpeedup = "bench.paired.load_full_speedup";
+    public const string SaveSpeedup = "bench.paired.save_speedup";
+    public const string LoggingOverhead = "bench.paired.logging_overhead";
+    public const string PointLoadOverhead = "bench.paired.point_load_overhead";
+
+    /// <summary>
+    /// Runs every pair whose id contains one of <paramref name="filters"/> (all when empty); writes
+    /// each pair's samples under <paramref name="directory"/>. A fixture or pair that throws is
+    /// reported in <paramref name="problems"/> and the others still run (a canary run naming a
+    /// harness-only failpoint makes Socrates.Core's failpoint registry throw in the core pairs; the
+    /// pair the canary targets must still measure).
+    /// </summary>
+    public static IReadOnlyList<string> Run(PairedRunner runner, string directory, IReadOnlyList<string> filters, TextWriter log, ICollection<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(log);
+        var written = new List<string>();
+        bool Selected(string id) => filters.Count == 0 || filters.Any(f => id.Contains(f, StringComparison.OrdinalIgnoreCase));
+
+        void Measure(PairDefinition pair)
+        {
+            var samples = runner.Run(pair);
+            written.Add(samples.Write(directory));
+            var ratios = samples.Rounds.Select(r => r.CandidateNs / r.BaselineNs).Order().ToArray();
+            log.WriteLine($"paired: {pair.Id}: {samples.Rounds.Count} rounds, batches {samples.BaselineBatch}/{samples.CandidateBatch}, " +
+                          $"median {pair.CandidateName}/{pair.BaselineName} = {ratios[ratios.Length / 2]:F3}");
+        }
+
+        void Guarded(string what, Action block)
+        {
+            try
+            {
+                block();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                problems.Add($"paired {what}: {e.GetType().Name}: {e.Message}{(e.InnerException is { } inner ? " (" + inner.Message + ")" : string.Empty)}");
+                log.WriteLine($"paired: {what}: FAILED: {e.Message}");
+            }
+        }
+
+        Directory.CreateDirectory(directory);
+        // A pair that fails now must not leave an earlier run's samples for paired-compare to read.
+        foreach (var id in new[] { CacheHitOverhead, LoadFullSpeedup, PointLoadOverhead, SaveSpeedup, LoggingOverhead }.Where(Selected))
+        {
+            File.Delete(Path.Combine(directory, id + ".json"));
+        }
+
+        if (Selected(CacheHitOverhead))
+        {
+            Guarded(CacheHitOverhead, () =>
+            {
+                var cache = new CacheHitBenchmarks();
+                cache.Setup();
+                Measure(PairDefinition.Pair(CacheHitOverhead,
+                    "A BoundedCache hit against a bare ConcurrentDictionary lookup (64 lookups per call), interleaved",
+                    PairDefinition.Ratio, ("DictionaryHit", () => cache.DictionaryHit()), ("BoundedCacheHit", () => cache.BoundedCacheHit())));
+            });
+        }
+
+        if (Selected(LoadFullSpeedup) || Selected(PointLoadOverhead))
+        {
+            Guarded("LoadProjectBenchmarks", () =>
+            {
+                var load = new LoadProjectBenchmarks();
+                try
+                {
+                    load.Setup();
+                    if (Selected(LoadFullSpeedup))
+                    {
+                        Guarded(LoadFullSpeedup, () => Measure(PairDefinition.Pair(LoadFullSpeedup,
+                            "LoadProject of a 500-message project: V2 full load against V1 read + unpickle + map, interleaved",
+                            PairDefinition.Speedup, ("V1Load", () => Wait(load.V1Load())), ("V2FullLoad", () => Wait(load.V2FullLoad())))));
+                    }
+
+                    if (Selected(PointLoadOverhead))
+                    {
+                        Guarded(PointLoadOverhead, () => Measure(PairDefinition.Pair(PointLoadOverhead,
+                            "V2 metadata-only LoadProject against its floor (one prepared statement, one open connection), interleaved",
+                            PairDefinition.Ratio, ("PointLoadFloor", () => load.PointLoadFloor()), ("V2LazyLoad", () => Wait(load.V2LazyLoad())))));
+                    }
+                }
+                finally
+                {
+                    load.Cleanup();
+                }
+            });
+        }
+
+        if (Selected(SaveSpeedup))
+        {
+            Guarded(SaveSpeedup, () =>
+            {
+                var save = new SaveProjectBenchmarks();
+                try
+                {
+                    save.Setup();
+                    Measure(PairDefinition.Pair(SaveSpeedup,
+                        "SaveProject (12 messages, version-checked update): V2 one transaction against V1 pickle + INSERT OR REPLACE, interleaved",
+                        PairDefinition.Speedup, ("V1Save", () => Wait(save.V1Save())), ("V2Save", () => Wait(save.V2Save()))));
+                }
+                finally
+                {
+                    save.Cleanup();
+                }
+            });
+        }
+
+        if (Selected(LoggingOverhead))
+        {
+            Guarded(LoggingOverhead, () =>
+            {
+                var logging = new LoggingOverheadBenchmarks();
+                try
+                {
+                    logging.Setup();
+                    Measure(PairDefinition.Pair(LoggingOverhead,
+                        "Logging on against off: the operation with its Information line formatted into a provider, interleaved",
+                        PairDefinition.Ratio, ("NoLogging", () => (long)logging.NoLogging()), ("LoggingEnabled", () => (long)logging.LoggingEnabled())));
+                }
+                finally
+                {
+                    logging.Cleanup();
+                }
+            });
+        }
+
+        return written;
+    }
+
+    // As BenchmarkDotNet's in-process toolchain waits for a Task-returning benchmark.
+#pragma warning disable VSTHRD002
+    private static long Wait(Task<long> task) => task.GetAwaiter().GetResult();
+
+    private static long Wait(Task task)
+    {
+        task.GetAwaiter().GetResult();
+        return 0;
+    }
+#pragma warning restore VSTHRD002
+}
