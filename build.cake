@@ -211,7 +211,8 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
             .Append("run").Append("--project").AppendQuoted(project)
             .Append("--configuration").Append("Release").Append("--no-build").Append("--")
             .Append("--profile").Append(profile)
-            .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks"),
+            .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks")
+            .Append("--paired"),
         EnvironmentVariables = environment,
     });
     var compare = StartProcess("dotnet", new ProcessSettings
@@ -225,7 +226,17 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
             .Append("--profile").Append(profile),
         EnvironmentVariables = environment,
     });
-    exitCode = Math.Max(exitCode, compare);
+    // The paired, interleaved comparisons (docs/benchmarks.md): the harness ran them after
+    // BenchmarkDotNet (--paired); a signed-rank test turns their rounds into metrics.
+    var paired = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .AppendQuoted(gateEngine).Append("paired-compare")
+            .Append("--artifacts").AppendQuoted(outputRoot)
+            .Append("--profile").Append(profile),
+        EnvironmentVariables = environment,
+    });
+    exitCode = Math.Max(exitCode, Math.Max(compare, paired));
     var run = new SuiteRun("benchmarks", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", failpoint);
     if (artifactsRoot is null) { suiteRuns.Add(run); }
     Information($"Suite benchmarks: {run.Status} in {run.DurationSeconds:F1}s");

@@ -19,7 +19,7 @@ public sealed class BenchmarkGateWiringTests
     public void BenchmarkGates_EveryMetricWrittenAndEveryGateHasACanary()
     {
         var comparisons = ComparisonsFileReader.Read(SamplePaths.RepositoryComparisonsFile);
-        var written = comparisons.Comparisons.Select(c => c.Id).Concat(s_setupMetrics).ToHashSet(StringComparer.Ordinal);
+        var written = comparisons.Comparisons.Select(c => c.Id).Concat(s_setupMetrics).Concat(PairedMetrics()).ToHashSet(StringComparer.Ordinal);
         var gates = AllGates().Where(g => g.Suite == "benchmarks").ToList();
 
         Assert.NotEmpty(gates);
@@ -32,9 +32,17 @@ public sealed class BenchmarkGateWiringTests
     {
         var config = AllGates().ToList();
 
-        Assert.Contains(config, g => g.Id == "bench-point-load-overhead" && g.Direction == Direction.Max && g.Fail == 2.0);
+        Assert.Contains(config, g => g.Id == "bench-paired-point-load-overhead" && g.Direction == Direction.Max && g.Fail == 2.0);
+        Assert.Contains(config, g => g.Id == "bench-paired-save-speedup" && g.Direction == Direction.Min && g.Fail == 1.2);
         Assert.Contains(config, g => g.Id == "bench-get-user-projects-speedup" && g.Direction == Direction.Min && g.Fail == 10);
         Assert.Equal(config.Count, config.Select(g => g.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    // The paired comparisons' metric ids, as the harness declares them (PairedSuite's constants).
+    private static IEnumerable<string> PairedMetrics()
+    {
+        var source = File.ReadAllText(Path.Combine(SamplePaths.RepositoryRoot, "benchmarks", "Socrates.Benchmarks", "Paired", "PairedSuite.cs"));
+        return System.Text.RegularExpressions.Regex.Matches(source, "\"(bench\\.paired\\.[a-z0-9_.]+)\"").Select(m => m.Groups[1].Value);
     }
 
     // gates.json with the proposed gates appended, loaded (and so validated) by the engine's loader.
