@@ -40,7 +40,7 @@ public static class UnmappedKeyScanner
             tally.Add(row, null);
         }
 
-        return tally.Result();
+        return tally.Summarize();
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public static class UnmappedKeyScanner
             }
         }
 
-        public (IReadOnlyList<UnmappedKey> Unmapped, long KeysChecked) Result() =>
+        public (IReadOnlyList<UnmappedKey> Unmapped, long KeysChecked) Summarize() =>
             ([.. _found.Select(f => new UnmappedKey(f.Key.Entity, f.Key.Key, f.Value.Count, f.Value.Ids))
                 .OrderBy(k => k.Entity, StringComparer.Ordinal).ThenBy(k => k.Key, StringComparer.Ordinal)], _checked);
     }

@@ -123,7 +123,7 @@ public static class V1ToV2Verifier
 
         var books = MigrationAccounting.Compute(accounts);
         report.Add(RejectsAccountedValidator.Validate(books));
-        var (unmapped, keysChecked) = keys.Result();
+        var (unmapped, keysChecked) = keys.Summarize();
         report.Add(new ValidationResult("v1v2-unmapped-keys", "field map", unmapped.Count == 0, keysChecked, unmapped.Sum(u => u.Count),
             [.. unmapped.Select(u => $"{u.Entity}.{u.Key} ({string.Join(", ", u.FirstIds)})")], $"{unmapped.Count} key(s) neither mapped nor dropped"));
         report.Add(await ForeignKeyCheckValidator.ValidateAsync(target, cancellationToken));

@@ -29,7 +29,7 @@ public static class MannWhitneyTest
         var hasTies = tieTerm > 0;
         var total = n + m;
         var variance = n * (double)m / 12 * (total + 1 - (tieTerm / (total * (total - 1.0))));
-        var z = ZScore(u, mean, variance);
+        var z = MidRanks.ContinuityCorrectedZ(u, mean, variance);
 
         var exactPossible = !hasTies && n < MannWhitneyDistribution.ExactLimit && m < MannWhitneyDistribution.ExactLimit;
         if (method == MannWhitneyMethod.Exact && !exactPossible)
@@ -51,45 +51,6 @@ public static class MannWhitneyTest
     }
 
     /// <summary>The tie-corrected variance term Σ(t³ - t) over groups of equal values, and the rank sum of x (mid-ranks).</summary>
-    internal static (double RankSumX, double TieTerm) RankSum(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        var all = x.Select(v => (Value: v, FromX: true)).Concat(y.Select(v => (Value: v, FromX: false)))
-            .OrderBy(p => p.Value).ToArray();
-        double rankSumX = 0, tieTerm = 0;
-        for (var i = 0; i < all.Length;)
-        {
-            var j = i;
-            while (j + 1 < all.Length && all[j + 1].Value == all[i].Value)
-            {
-                j++;
-            }
-
-            var tied = j - i + 1;
-            var midRank = ((i + 1) + (j + 1)) / 2.0;
-            for (var k = i; k <= j; k++)
-            {
-                if (all[k].FromX)
-                {
-                    rankSumX += midRank;
-                }
-            }
-
-            tieTerm += ((double)tied * tied * tied) - tied;
-            i = j + 1;
-        }
-
-        return (rankSumX, tieTerm);
-    }
-
-    private static double ZScore(double u, double mean, double variance)
-    {
-        if (variance <= 0)
-        {
-            return 0;
-        }
-
-        var deviation = u - mean;
-        var corrected = Math.Abs(deviation) <= 0.5 ? 0 : deviation - (0.5 * Math.Sign(deviation));
-        return corrected / Math.Sqrt(variance);
-    }
+    internal static (double RankSumX, double TieTerm) RankSum(IReadOnlyList<double> x, IReadOnlyList<double> y) =>
+        MidRanks.Sum(x.Select(v => (v, true)).Concat(y.Select(v => (v, false))));
 }

@@ -35,7 +35,7 @@ public static class WilcoxonSignedRankTest
         var hasTies = tieTerm > 0;
         var mean = n * (n + 1) / 4.0;
         var variance = (n * (n + 1) * ((2.0 * n) + 1) / 24) - (tieTerm / 48);
-        var z = ZScore(tPlus, mean, variance);
+        var z = MidRanks.ContinuityCorrectedZ(tPlus, mean, variance);
 
         var exactPossible = !hasTies && n < WilcoxonSignedRankDistribution.ExactLimit;
         if (method == MannWhitneyMethod.Exact && !exactPossible)
@@ -57,44 +57,6 @@ public static class WilcoxonSignedRankTest
     }
 
     /// <summary>T+ (mid-ranks of |d| summed over d &gt; 0) and the tie term Σ(t³ - t) over groups of equal |d|.</summary>
-    internal static (double TPlus, double TieTerm) SignedRankSum(IReadOnlyList<double> nonzero)
-    {
-        var sorted = nonzero.OrderBy(Math.Abs).ToArray();
-        double tPlus = 0, tieTerm = 0;
-        for (var i = 0; i < sorted.Length;)
-        {
-            var j = i;
-            while (j + 1 < sorted.Length && Math.Abs(sorted[j + 1]) == Math.Abs(sorted[i]))
-            {
-                j++;
-            }
-
-            var tied = j - i + 1;
-            var midRank = ((i + 1) + (j + 1)) / 2.0;
-            for (var k = i; k <= j; k++)
-            {
-                if (sorted[k] > 0)
-                {
-                    tPlus += midRank;
-                }
-            }
-
-            tieTerm += ((double)tied * tied * tied) - tied;
-            i = j + 1;
-        }
-
-        return (tPlus, tieTerm);
-    }
-
-    private static double ZScore(double t, double mean, double variance)
-    {
-        if (variance <= 0)
-        {
-            return 0;
-        }
-
-        var deviation = t - mean;
-        var corrected = Math.Abs(deviation) <= 0.5 ? 0 : deviation - (0.5 * Math.Sign(deviation));
-        return corrected / Math.Sqrt(variance);
-    }
+    internal static (double TPlus, double TieTerm) SignedRankSum(IReadOnlyList<double> nonzero) =>
+        MidRanks.Sum(nonzero.Select(d => (Math.Abs(d), d > 0)));
 }
