@@ -3,8 +3,12 @@
 # (profile ci by default), compares each run with bench-compare against the committed baseline,
 # judges every gate of suite "benchmarks" and counts the runs in which all of them stayed green.
 #
-#   scripts/bench-flake-check.sh N [--profile ci] [--gates FILE]... [--out DIR] [--filter PATTERN]...
+#   scripts/bench-flake-check.sh N [--profile ci] [--gates FILE]... [--out DIR] [--filter PATTERN]... [--paired-only]
 #
+# - Each run is what the Gates target runs: BenchmarkDotNet, then the paired suite (--paired),
+#   bench-compare against fixtures/baselines/<profile>.json and paired-compare against
+#   fixtures/baselines/paired-<profile>.json. --paired-only runs the paired suite alone (~30 s a
+#   run instead of minutes) and judges only the gates over bench.paired.* metrics.
 # - Needs Release builds (dotnet build -c Release benchmarks/Socrates.Benchmarks src/Socrates.Gates);
 #   builds nothing itself, so every run measures the same binaries.
 # - --gates may be given several times (default: gates.json); every gate with suite "benchmarks"
@@ -19,7 +23,7 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-}"
 if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
-  echo "usage: $0 N [--profile ci] [--gates FILE]... [--out DIR] [--filter PATTERN]..." >&2
+  echo "usage: $0 N [--profile ci] [--gates FILE]... [--out DIR] [--filter PATTERN]... [--paired-only]" >&2
   exit 2
 fi
 shift
@@ -27,12 +31,14 @@ profile=ci
 out="$root/artifacts/flake-check"
 gates=()
 filters=()
+paired_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
     --gates) gates+=("$2"); shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --filter) filters+=("$2"); shift 2 ;;
+    --paired-only) paired_only=1; shift ;;
     *) echo "$0: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -47,8 +53,11 @@ for file in "$bench" "$engine"; do
   fi
 done
 baseline="$root/fixtures/baselines/$profile.json"
+paired_baseline="$root/fixtures/baselines/paired-$profile.json"
 filter_args=()
 if [ ${#filters[@]} -gt 0 ]; then filter_args=(--filter "${filters[@]}"); fi
+mode_args=(--paired)
+if [ "$paired_only" -eq 1 ]; then mode_args=(--paired-only); fi
 
 mkdir -p "$out"
 : > "$out/summary.tsv"
@@ -59,21 +68,25 @@ for i in $(seq 1 "$runs"); do
   mkdir -p "$run"
   started=$(date +%s)
   SOCRATES_ARTIFACTS="$run" SOCRATES_PROFILE="$profile" \
-    dotnet "$bench" --profile "$profile" --artifacts "$run/benchmarks" "${filter_args[@]}" > "$run/benchmarks.log" 2>&1
+    dotnet "$bench" --profile "$profile" --artifacts "$run/benchmarks" "${mode_args[@]}" "${filter_args[@]}" > "$run/benchmarks.log" 2>&1
   bench_exit=$?
-  SOCRATES_ARTIFACTS="$run" dotnet "$engine" bench-compare --comparisons "$root/benchmarks/comparisons.json" \
-    --artifacts "$run" --baseline "$baseline" --profile "$profile" > "$run/bench-compare.log" 2>&1
+  if [ "$paired_only" -eq 0 ]; then
+    SOCRATES_ARTIFACTS="$run" dotnet "$engine" bench-compare --comparisons "$root/benchmarks/comparisons.json" \
+      --artifacts "$run" --baseline "$baseline" --profile "$profile" > "$run/bench-compare.log" 2>&1
+  fi
+  SOCRATES_ARTIFACTS="$run" dotnet "$engine" paired-compare --artifacts "$run" --baseline "$paired_baseline" \
+    --profile "$profile" > "$run/paired-compare.log" 2>&1
   seconds=$(( $(date +%s) - started ))
-  if python3 - "$run" "$i" "$seconds" "$bench_exit" "$out/summary.tsv" "${gates[@]}" <<'PY'
+  if python3 - "$run" "$i" "$seconds" "$bench_exit" "$out/summary.tsv" "$paired_only" "${gates[@]}" <<'PY'
 import json, os, sys
-run, index, seconds, bench_exit, summary, gate_files = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6:]
+run, index, seconds, bench_exit, summary, paired_only, gate_files = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6] == "1", sys.argv[7:]
 failpoints = os.environ.get("SOCRATES_FAILPOINTS", "")
 ok = bench_exit == 0
 notes = [] if ok else [f"benchmarks exit {bench_exit}"]
 rows = []
 for file in gate_files:
     for gate in json.load(open(file))["gates"]:
-        if gate.get("suite") != "benchmarks":
+        if gate.get("suite") != "benchmarks" or (paired_only and not gate["metric"].startswith("bench.paired.")):
             continue
         path = os.path.join(run, "metrics", gate["metric"] + ".json")
         if not os.path.exists(path):

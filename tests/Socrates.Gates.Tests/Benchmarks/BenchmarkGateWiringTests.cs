@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Socrates.Gates.Benchmarks.Comparisons;
+using Socrates.Gates.Benchmarks.Paired;
 using Socrates.Gates.Config;
 
 namespace Socrates.Gates.Tests.Benchmarks;
@@ -42,7 +43,28 @@ public sealed class BenchmarkGateWiringTests
     private static IEnumerable<string> PairedMetrics()
     {
         var source = File.ReadAllText(Path.Combine(SamplePaths.RepositoryRoot, "benchmarks", "Socrates.Benchmarks", "Paired", "PairedSuite.cs"));
-        return System.Text.RegularExpressions.Regex.Matches(source, "\"(bench\\.paired\\.[a-z0-9_.]+)\"").Select(m => m.Groups[1].Value);
+        return System.Text.RegularExpressions.Regex.Matches(source, "\"(bench\\.paired\\.[a-z0-9_.]+)\"")
+            .Select(m => m.Groups[1].Value)
+            .SelectMany(id => new[] { id, id + ".estimate", id + PairedRegression.MetricSuffix });
+    }
+
+    [Fact]
+    public void PairedRegressionGates_TheStoredBaselineOfEveryProfileHoldsTheirPair()
+    {
+        var gates = AllGates().Where(g => g.Metric.StartsWith("bench.paired.", StringComparison.Ordinal) && g.Metric.EndsWith(PairedRegression.MetricSuffix, StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(gates);
+        foreach (var gate in gates)
+        {
+            Assert.DoesNotContain("full", gate.Profiles);
+            foreach (var profile in gate.Profiles)
+            {
+                var file = PairedBaselineFile.Read(Path.Combine(SamplePaths.RepositoryRoot, "fixtures", "baselines", $"paired-{profile}.json"));
+                var pair = gate.Metric[..^PairedRegression.MetricSuffix.Length];
+                Assert.True(file.Pairs.ContainsKey(pair), $"gate {gate.Id}: fixtures/baselines/paired-{profile}.json holds no runs of {pair}");
+                Assert.Equal(profile, file.Profile);
+            }
+        }
     }
 
     // gates.json with the proposed gates appended, loaded (and so validated) by the engine's loader.

@@ -14,8 +14,12 @@ namespace Socrates.Gates.Benchmarks.Paired;
 /// <c>{artifacts}/report-sections/benchmarks-paired.md</c>.
 /// <code>
 /// paired-compare --artifacts artifacts [--paired artifacts/benchmarks/paired] [--confidence 0.99]
-///                [--profile ci] [--failpoints a,b]
+///                [--profile ci] [--failpoints a,b] [--baseline fixtures/baselines/paired-ci.json]
 /// </code>
+/// With <c>--baseline</c>, every pair the baseline holds also gets <c>{id}.regression</c>
+/// (<see cref="PairedRegression"/>): the proven slowdown of this run's ratio against the stored
+/// runs', 0 when none is proven. A pair missing from the baseline, or an unreadable baseline, gets
+/// no regression metric (its gate is then "missing") and the exit code 1.
 /// Exit codes: 0 every pair produced its metric; 1 at least one did not (or none was found);
 /// 2 wrong usage or an unreadable samples file.
 /// </summary>
@@ -23,7 +27,7 @@ public static class PairedComparisonCommand
 {
     public const string Name = "paired-compare";
 
-    private static readonly string[] s_options = ["artifacts", "paired", "confidence", "profile", "failpoints"];
+    private static readonly string[] s_options = ["artifacts", "paired", "confidence", "profile", "failpoints", "baseline"];
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, DateTimeOffset.UtcNow));
@@ -37,6 +41,7 @@ public static class PairedComparisonCommand
         IReadOnlyList<string> failpoints;
         NoiseFloors settings;
         List<PairedSamples> samples;
+        string? baselinePath;
         try
         {
             var options = CommandArguments.Parse(args, s_options);
@@ -53,7 +58,8 @@ public static class PairedComparisonCommand
             }
 
             settings = NoiseFloors.Default with { Confidence = confidence };
-            samples = Read(directory);
+            baselinePath = options.Optional("baseline") is { } b ? Path.GetFullPath(b) : null;
+            samples = PairedSamplesReader.Read(directory);
         }
         catch (ArgumentException e)
         {
@@ -89,8 +95,29 @@ public static class PairedComparisonCommand
             .AppendLine("| Metric | Value | Estimate | Interval | Rounds | p | Verdict |")
             .AppendLine("|---|---|---|---|---|---|---|");
         var allOk = true;
+        PairedBaselineFile? baseline = null;
+        string? baselineProblem = null;
+        if (baselinePath is not null)
+        {
+            try
+            {
+                baseline = PairedBaselineFile.Read(baselinePath);
+                if (!string.Equals(baseline.Profile, profile, StringComparison.Ordinal))
+                {
+                    baselineProblem = $"'{baselinePath}' was recorded with profile '{baseline.Profile}', this run is '{profile}'";
+                    baseline = null;
+                }
+            }
+            catch (Baselines.BaselineFileException e)
+            {
+                baselineProblem = e.Message;
+            }
+        }
+
+        var regressions = new List<PairedRegression>();
         foreach (var pair in samples.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
+            MetricFileWriter.Remove(metrics, pair.Id + PairedRegression.MetricSuffix);
             var (comparison, problem) = PairedComparison.Compute(pair, settings);
             if (comparison is null)
             {
@@ -107,24 +134,57 @@ public static class PairedComparisonCommand
             MetricFileWriter.Write(metrics, new MetricFile(pair.Id + ".estimate", comparison.Estimate, PairedComparison.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Name}: {pair.Id} = {comparison.Value:G6} x (estimate {comparison.Estimate:G6}, interval [{comparison.Lower:G4}, {comparison.Upper:G4}], p {comparison.Test.PValue:G3}, {comparison.Rounds} rounds; {comparison.Verdict})"));
-            results.Add(new { pair.Id, pair.Title, Comparison = comparison, Samples = pair });
+            PairedRegression? regression = null;
+            if (baselinePath is not null)
+            {
+                var entryProblem = baselineProblem;
+                if (baseline is not null && !baseline.Pairs.TryGetValue(pair.Id, out _))
+                {
+                    entryProblem = $"'{baselinePath}' holds no runs of {pair.Id}: rewrite the baseline (dotnet cake --target=Baseline --profile={profile})";
+                }
+
+                if (entryProblem is null)
+                {
+                    regression = PairedRegression.Compute(pair.Id, comparison.Ratio, baseline!.Pairs[pair.Id], settings.Confidence);
+                    regressions.Add(regression);
+                    MetricFileWriter.Write(metrics, new MetricFile(pair.Id + PairedRegression.MetricSuffix, regression.Value, PairedRegression.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{Name}: {pair.Id}{PairedRegression.MetricSuffix} = {regression.Value:G4} (ratio {regression.CurrentRatio:G4} against {regression.BaselineRatio:G4} over {regression.BaselineRuns} stored runs, change {regression.Slowdown:+0.0%;-0.0%}, provable above {regression.DetectableSlowdown:+0.0%}; {regression.Verdict})"));
+                }
+                else
+                {
+                    allOk = false;
+                    error.WriteLine($"{Name}: {pair.Id}{PairedRegression.MetricSuffix}: no metric: {entryProblem}");
+                }
+            }
+
+            results.Add(new { pair.Id, pair.Title, Comparison = comparison, Regression = regression, Samples = pair });
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| {pair.Id} | {comparison.Value:G4} | {comparison.Estimate:G4} | [{comparison.Lower:G4}, {comparison.Upper:G4}] | {comparison.Rounds} | {comparison.Test.PValue:G3} | {comparison.Verdict} |");
         }
 
+        if (regressions.Count > 0)
+        {
+            table.AppendLine()
+                .AppendLine("#### Against the stored baseline")
+                .AppendLine()
+                .AppendLine(CultureInfo.InvariantCulture, $"This run's time ratio against the stored runs' (`{Path.GetFileName(baselinePath)}`): a slowdown counts only above the one-sided {settings.Confidence:P0} prediction bound of their spread.")
+                .AppendLine()
+                .AppendLine("| Metric | Value | Ratio now | Stored ratio (runs) | Change | Provable above | Verdict |")
+                .AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var r in regressions)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {r.Id}{PairedRegression.MetricSuffix} | {r.Value:G4} | {r.CurrentRatio:G4} | {r.BaselineRatio:G4} ({r.BaselineRuns}) | {r.Slowdown:+0.0%;-0.0%} | {r.DetectableSlowdown:+0.0%} | {r.Verdict} |");
+            }
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(evidencePath)!);
-        File.WriteAllText(evidencePath, JsonSerializer.Serialize(new { Directory = directory, Profile = profile, Failpoints = failpoints, WrittenAt = now, settings.Confidence, settings.Relative, Pairs = results }, s_json));
+        File.WriteAllText(evidencePath, JsonSerializer.Serialize(new { Directory = directory, Profile = profile, Failpoints = failpoints, WrittenAt = now, settings.Confidence, settings.Relative, Baseline = baselinePath, BaselineProblem = baselineProblem, Pairs = results }, s_json));
         var sections = Path.Combine(artifacts, "report-sections");
         Directory.CreateDirectory(sections);
         File.WriteAllText(Path.Combine(sections, "benchmarks-paired.md"), table.ToString());
         output.WriteLine($"{Name}: {results.Count} pairs read; evidence {evidencePath}");
         return allOk ? 0 : 1;
     }
-
-    private static List<PairedSamples> Read(string directory) =>
-        !Directory.Exists(directory)
-            ? []
-            : [.. Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal)
-                .Select(path => JsonSerializer.Deserialize<PairedSamples>(File.ReadAllText(path))
-                                ?? throw new JsonException($"'{path}' holds no samples."))];
 }

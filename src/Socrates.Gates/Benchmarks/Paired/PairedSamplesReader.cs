@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace Socrates.Gates.Benchmarks.Paired;
+
+/// <summary>Reads every pair's samples file (<c>*.json</c>) of one paired folder, in name order.</summary>
+internal static class PairedSamplesReader
+{
+    /// <summary>The samples under <paramref name="directory"/>; empty when it does not exist. A file that is not samples throws <see cref="JsonException"/> naming it.</summary>
+    public static List<PairedSamples> Read(string directory) =>
+        !Directory.Exists(directory)
+            ? []
+            : [.. Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal)
+                .Select(path => Parse(path))];
+
+    private static PairedSamples Parse(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PairedSamples>(File.ReadAllText(path))
+                   ?? throw new JsonException($"'{path}' holds no samples.");
+        }
+        catch (JsonException e) when (!e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new JsonException($"'{path}' is not a paired samples file: {e.Message}", e);
+        }
+    }
+}
