@@ -32,6 +32,13 @@ public static class BoxPlotSvg
         return comparison.Measure == "allocated" ? Bars(comparison.Id, sides) : Boxes(comparison.Id, sides.Where(s => s.Count > 0).ToList());
     }
 
+    /// <summary>Box plots of time samples (e.g. a paired comparison's per-round times), one row per side.</summary>
+    public static string RenderTimes(string id, IReadOnlyList<ComparisonSide> sides)
+    {
+        ArgumentNullException.ThrowIfNull(sides);
+        return Boxes(id, sides.Where(s => s.Count > 0).ToList());
+    }
+
     private static string Boxes(string id, List<ComparisonSide> sides)
     {
         if (sides.Count == 0)

@@ -115,6 +115,7 @@ public static class PairedComparisonCommand
         }
 
         var regressions = new List<PairedRegression>();
+        var rendered = new List<(PairedSamples, PairedComparison?, PairedRegression?, string?)>();
         foreach (var pair in samples.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
             MetricFileWriter.Remove(metrics, pair.Id + PairedRegression.MetricSuffix);
@@ -127,6 +128,7 @@ public static class PairedComparisonCommand
                 error.WriteLine($"{Name}: {pair.Id}: no metric: {problem}");
                 results.Add(new { pair.Id, pair.Title, Error = problem, Samples = pair });
                 table.AppendLine(CultureInfo.InvariantCulture, $"| {pair.Id} | - | - | - | {pair.Rounds.Count} | - | {problem} |");
+                rendered.Add((pair, null, null, problem));
                 continue;
             }
 
@@ -135,9 +137,10 @@ public static class PairedComparisonCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Name}: {pair.Id} = {comparison.Value:G6} x (estimate {comparison.Estimate:G6}, interval [{comparison.Lower:G4}, {comparison.Upper:G4}], p {comparison.Test.PValue:G3}, {comparison.Rounds} rounds; {comparison.Verdict})"));
             PairedRegression? regression = null;
+            string? entryProblem = null;
             if (baselinePath is not null)
             {
-                var entryProblem = baselineProblem;
+                entryProblem = baselineProblem;
                 if (baseline is not null && !baseline.Pairs.TryGetValue(pair.Id, out _))
                 {
                     entryProblem = $"'{baselinePath}' holds no runs of {pair.Id}: rewrite the baseline (dotnet cake --target=Baseline --profile={profile})";
@@ -159,6 +162,7 @@ public static class PairedComparisonCommand
             }
 
             results.Add(new { pair.Id, pair.Title, Comparison = comparison, Regression = regression, Samples = pair });
+            rendered.Add((pair, comparison, regression, entryProblem));
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| {pair.Id} | {comparison.Value:G4} | {comparison.Estimate:G4} | [{comparison.Lower:G4}, {comparison.Upper:G4}] | {comparison.Rounds} | {comparison.Test.PValue:G3} | {comparison.Verdict} |");
         }
@@ -184,6 +188,7 @@ public static class PairedComparisonCommand
         var sections = Path.Combine(artifacts, "report-sections");
         Directory.CreateDirectory(sections);
         File.WriteAllText(Path.Combine(sections, "benchmarks-paired.md"), table.ToString());
+        File.WriteAllText(Path.Combine(sections, "benchmarks-paired.html"), PairedHtmlWriter.Render(rendered, profile, settings.Confidence, baselinePath is null ? null : Path.GetFileName(baselinePath)));
         output.WriteLine($"{Name}: {results.Count} pairs read; evidence {evidencePath}");
         return allOk ? 0 : 1;
     }

@@ -43,6 +43,10 @@ public sealed class PairedComparisonCommandTests : IDisposable
         Assert.True(File.Exists(MetricFileWriter.PathOf(metrics, "bench.paired.save_speedup.estimate")));
         Assert.True(File.Exists(Path.Combine(_root, "benchmarks", "paired-comparisons.json")));
         Assert.Contains("bench.paired.cache_hit_overhead", File.ReadAllText(Path.Combine(_root, "report-sections", "benchmarks-paired.md")), StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(_root, "report-sections", "benchmarks-paired.html"));
+        Assert.Equal(2, html.Split("<svg", StringSplitOptions.None).Length - 1);
+        Assert.Contains("bench.paired.save_speedup", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
