@@ -5,8 +5,9 @@ using System.Globalization;
 namespace Socrates.Core.Search;
 
 /// <summary>
-/// Latent Semantic Analysis: the features of <see cref="HashingTfIdfEmbedder"/> (sublinear TF x
-/// IDF, signed hashing) in a large sparse space (<see cref="LsaOptions.Buckets"/>), projected onto
+/// Latent Semantic Analysis: the features of <see cref="HashingTfIdfEmbedder"/> (word unigrams and
+/// bigrams, character n-grams optionally; sublinear TF x IDF, signed hashing) in a large sparse
+/// space (<see cref="LsaOptions.Buckets"/>), projected onto
 /// the top <see cref="Dimensions"/> right singular directions of the corpus' row-normalised
 /// TF-IDF matrix (<see cref="TruncatedSvd"/>), then L2-normalised. Words that occur in the same
 /// documents share directions, so texts about one topic land close together even when they share

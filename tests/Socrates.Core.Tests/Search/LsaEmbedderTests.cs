@@ -73,7 +73,7 @@ public sealed class LsaEmbedderTests
         Assert.NotEqual(baseline.Version, LsaEmbedder.Fit(s_corpus.Append("telescope nebula guitar"), s_small).Version);
         Assert.NotEqual(baseline.Version, LsaEmbedder.Fit(s_corpus, s_small with { Seed = 7 }).Version);
         Assert.NotEqual(baseline.Version, LsaEmbedder.Fit(s_corpus, s_small with { PowerIterations = 1 }).Version);
-        Assert.NotEqual(baseline.Version, LsaEmbedder.Fit(s_corpus, s_small with { CharacterNGrams = false }).Version);
+        Assert.NotEqual(baseline.Version, LsaEmbedder.Fit(s_corpus, s_small with { CharacterNGrams = true }).Version);
         Assert.StartsWith("1.d8.b4096.", baseline.Version, StringComparison.Ordinal);
         Assert.EndsWith(".basis-" + baseline.BasisChecksum, baseline.Version, StringComparison.Ordinal);
     }
@@ -91,7 +91,7 @@ public sealed class LsaEmbedderTests
     [Fact]
     public void Fit_FewerDocumentsThanDimensions_SingularValuesBeyondRankZero()
     {
-        var embedder = LsaEmbedder.Fit(["alpha beta", "gamma delta", "alpha gamma"], s_small with { CharacterNGrams = false });
+        var embedder = LsaEmbedder.Fit(["alpha beta", "gamma delta", "alpha gamma"], s_small);
 
         Assert.Equal(8, embedder.SingularValues.Count);
         Assert.True(embedder.SingularValues[0] > 0);
