@@ -15,6 +15,8 @@ public sealed class LsaEmbedderTests
 
     private static readonly IReadOnlyList<string> s_corpus = BuildCorpus();
 
+    private const string PinnedBasisChecksum = "05830c358fecf46b";
+
     [Fact]
     public void Fit_SameCorpusInAnyOrder_IdenticalVersionAndBits()
     {
@@ -27,6 +29,16 @@ public sealed class LsaEmbedderTests
         {
             Assert.Equal(a.Embed(text), b.Embed(text));
         }
+    }
+
+    [Fact]
+    public void Fit_SmallCorpus_BasisChecksumPinnedAcrossProcessesAndMachines()
+    {
+        // The fit must be bit-identical whatever the thread schedule or machine (scalar doubles,
+        // one thread per output element, fixed summation order): this pin fails on any drift.
+        var embedder = LsaEmbedder.Fit(s_corpus, s_small);
+
+        Assert.Equal(PinnedBasisChecksum, embedder.BasisChecksum);
     }
 
     [Fact]
