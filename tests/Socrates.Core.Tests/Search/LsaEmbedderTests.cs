@@ -113,6 +113,15 @@ public sealed class LsaEmbedderTests
     }
 
     [Fact]
+    public void Fit_EmptyCorpus_EveryTextEmbedsToZeros()
+    {
+        var embedder = LsaEmbedder.Fit([], s_small);
+
+        Assert.All(embedder.SingularValues, s => Assert.Equal(0.0, s));
+        Assert.All(embedder.Embed("guitar"), v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
     public void FitCached_SameCorpusTwice_SameInstance()
     {
         var corpus = s_corpus.Take(30).ToArray();
