@@ -15,6 +15,7 @@ namespace Socrates.Gates.Benchmarks.Paired;
 /// <code>
 /// paired-compare --artifacts artifacts [--paired artifacts/benchmarks/paired] [--confidence 0.99]
 ///                [--profile ci] [--failpoints a,b] [--baseline fixtures/baselines/paired-ci.json]
+///                [--regression-confidence 0.999]
 /// </code>
 /// With <c>--baseline</c>, every pair the baseline holds also gets <c>{id}.regression</c>
 /// (<see cref="PairedRegression"/>): the proven slowdown of this run's ratio against the stored
@@ -27,7 +28,7 @@ public static class PairedComparisonCommand
 {
     public const string Name = "paired-compare";
 
-    private static readonly string[] s_options = ["artifacts", "paired", "confidence", "profile", "failpoints", "baseline"];
+    private static readonly string[] s_options = ["artifacts", "paired", "confidence", "profile", "failpoints", "baseline", "regression-confidence"];
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, DateTimeOffset.UtcNow));
@@ -42,6 +43,7 @@ public static class PairedComparisonCommand
         NoiseFloors settings;
         List<PairedSamples> samples;
         string? baselinePath;
+        double regressionConfidence;
         try
         {
             var options = CommandArguments.Parse(args, s_options);
@@ -59,6 +61,13 @@ public static class PairedComparisonCommand
 
             settings = NoiseFloors.Default with { Confidence = confidence };
             baselinePath = options.Optional("baseline") is { } b ? Path.GetFullPath(b) : null;
+            regressionConfidence = options.Optional("regression-confidence") is { } rc
+                ? double.Parse(rc, NumberStyles.Float, CultureInfo.InvariantCulture)
+                : PairedRegression.DefaultConfidence;
+            if (!(regressionConfidence > 0.5 && regressionConfidence < 1))
+            {
+                throw new ArgumentException($"--regression-confidence {regressionConfidence} is not strictly between 0.5 and 1.");
+            }
             samples = PairedSamplesReader.Read(directory);
         }
         catch (ArgumentException e)
@@ -148,7 +157,7 @@ public static class PairedComparisonCommand
 
                 if (entryProblem is null)
                 {
-                    regression = PairedRegression.Compute(pair.Id, comparison.Ratio, baseline!.Pairs[pair.Id], settings.Confidence);
+                    regression = PairedRegression.Compute(pair.Id, comparison.Ratio, baseline!.Pairs[pair.Id], regressionConfidence);
                     regressions.Add(regression);
                     MetricFileWriter.Write(metrics, new MetricFile(pair.Id + PairedRegression.MetricSuffix, regression.Value, PairedRegression.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -172,7 +181,7 @@ public static class PairedComparisonCommand
             table.AppendLine()
                 .AppendLine("#### Against the stored baseline")
                 .AppendLine()
-                .AppendLine(CultureInfo.InvariantCulture, $"This run's time ratio against the stored runs' (`{Path.GetFileName(baselinePath)}`): a slowdown counts only above the one-sided {settings.Confidence:P0} prediction bound of their spread.")
+                .AppendLine(CultureInfo.InvariantCulture, $"This run's time ratio against the stored runs' (`{Path.GetFileName(baselinePath)}`): a slowdown counts only above the one-sided {regressionConfidence:P1} prediction bound of their spread.")
                 .AppendLine()
                 .AppendLine("| Metric | Value | Ratio now | Stored ratio (runs) | Change | Provable above | Verdict |")
                 .AppendLine("|---|---|---|---|---|---|---|");
@@ -184,7 +193,7 @@ public static class PairedComparisonCommand
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(evidencePath)!);
-        File.WriteAllText(evidencePath, JsonSerializer.Serialize(new { Directory = directory, Profile = profile, Failpoints = failpoints, WrittenAt = now, settings.Confidence, settings.Relative, Baseline = baselinePath, BaselineProblem = baselineProblem, Pairs = results }, s_json));
+        File.WriteAllText(evidencePath, JsonSerializer.Serialize(new { Directory = directory, Profile = profile, Failpoints = failpoints, WrittenAt = now, settings.Confidence, settings.Relative, RegressionConfidence = regressionConfidence, Baseline = baselinePath, BaselineProblem = baselineProblem, Pairs = results }, s_json));
         var sections = Path.Combine(artifacts, "report-sections");
         Directory.CreateDirectory(sections);
         File.WriteAllText(Path.Combine(sections, "benchmarks-paired.md"), table.ToString());

@@ -26,6 +26,13 @@ public sealed record PairedRegression(
     double Value)
 {
     public const string MetricSuffix = ".regression";
+
+    /// <summary>
+    /// One-sided confidence of the prediction bound: 99.9 %. A release gate runs once per change
+    /// on a shared machine, so a false alarm costs more than a small slowdown found a run later;
+    /// at 99 % one clean run in a hundred would be red by construction.
+    /// </summary>
+    public const double DefaultConfidence = 0.999;
     public const string Unit = "fraction";
 
     public string Verdict => Significant ? "regression" : Slowdown > 0 ? "slower, within the runs' spread" : "not slower";
