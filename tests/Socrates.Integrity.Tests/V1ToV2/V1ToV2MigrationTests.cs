@@ -133,10 +133,16 @@ public sealed class V1ToV2MigrationTests(ITestOutputHelper output)
             bare_seconds = bareTime.TotalSeconds,
             bare_rows_per_second = bareRate,
             ratio,
+            phases = summary.Phases.Select(p => new { phase = p.Phase, seconds = p.Elapsed.TotalSeconds }),
             note = "migrator time includes the verified backup, the key scan, schema creation and the accounting; validation is off here (measured in the end-to-end test)",
         });
         MetricsWriter.Write(Suite, "migration.rows_per_second", migratorRate, "rows/s", evidence);
         MetricsWriter.Write(Suite, "migration.throughput_ratio", ratio, "ratio", evidence);
+        foreach (var phase in summary.Phases)
+        {
+            output.WriteLine($"  phase {phase.Phase,-32} {phase.Elapsed.TotalMilliseconds,9:F1} ms");
+        }
+
         output.WriteLine($"migrator {migratorRate:F0} rows/s ({watch.Elapsed.TotalSeconds:F2}s), bare {bareRate:F0} rows/s ({bareTime.TotalSeconds:F2}s), ratio {ratio:F3}");
         Assert.True(summary.AccountingHolds);
         Assert.True(migratorRate > 0 && bareRate > 0);

@@ -41,6 +41,7 @@ public static class V1ToV2Migrator
         options = (options ?? new V1ToV2Options()).Validated();
         var time = options.TimeProvider;
         var started = Stopwatch.GetTimestamp();
+        var clock = new PhaseClock();
         if (!File.Exists(v1Path))
         {
             throw new V1ToV2MigrationException(V1ToV2Stage.VerifySource, MigrationErrorCode.SourceCorrupt, $"the V1 file '{v1Path}' does not exist.", null);
@@ -54,11 +55,17 @@ public static class V1ToV2Migrator
             // and its verdict is taken only once the backup is verified (a corrupt source is the
             // backup's to report). Nothing is written to the target before both have passed.
             using var scanCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var scan = Task.Run(() => UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token), scanCancel.Token);
+            var scan = Task.Run(async () =>
+            {
+                var scanStarted = Stopwatch.GetTimestamp();
+                var result = await UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token);
+                return (result.Unmapped, result.KeysChecked, Elapsed: Stopwatch.GetElapsedTime(scanStarted));
+            }, scanCancel.Token);
             try
             {
                 backup = await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, cancellationToken);
                 backup.EnsureVerified();
+                clock.Lap(nameof(V1ToV2Stage.Backup));
             }
             catch
             {
@@ -68,7 +75,9 @@ public static class V1ToV2Migrator
             }
 
             stage = V1ToV2Stage.ScanKeys;
-            var (unmapped, keysChecked) = await scan;
+            var (unmapped, keysChecked, scanElapsed) = await scan;
+            clock.Lap(nameof(V1ToV2Stage.ScanKeys));
+            clock.Record(nameof(V1ToV2Stage.ScanKeys) + "Own", scanElapsed);
             if (unmapped.Count > 0)
             {
                 throw new UnmappedKeysException(unmapped);
@@ -101,6 +110,7 @@ public static class V1ToV2Migrator
             // The completion record is written with FULL again, which makes everything before it durable.
             await ExecuteAsync(target, "PRAGMA synchronous = NORMAL", cancellationToken);
             var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
+            clock.Lap(nameof(V1ToV2Stage.Schema));
 
             stage = V1ToV2Stage.Copy;
             if (Failpoint.IsActive(V1ToV2Failpoints.DuplicateOnRerun))
@@ -121,8 +131,10 @@ public static class V1ToV2Migrator
             try
             {
                 results.Add(await copier.CopyAsync(V1ToV2Jobs.Users(), runId, cancellationToken));
+                clock.Lap("copy:" + V1Schema.Users);
                 var users = await UsernamesAsync(target, cancellationToken);
                 results.Add(await copier.CopyAsync(V1ToV2Jobs.Projects(users), runId, cancellationToken));
+                clock.Lap("copy:" + V1Schema.Projects);
                 foreach (var job in new[]
                 {
                     V1ToV2Jobs.Notes(), V1ToV2Jobs.Documents(), V1ToV2Jobs.Effectiveness(), V1ToV2Jobs.Patterns(),
@@ -130,6 +142,7 @@ public static class V1ToV2Migrator
                 })
                 {
                     results.Add(await copier.CopyAsync(job, runId, cancellationToken));
+                    clock.Lap("copy:" + job.SourceTable);
                 }
             }
             catch (Exception error) when (error is MigrationException or SqliteException)
@@ -148,6 +161,7 @@ public static class V1ToV2Migrator
             }
 
             var books = MigrationAccounting.Compute(accounts);
+            clock.Lap(nameof(V1ToV2Stage.Accounting));
             var tables = accounts.Select(a =>
             {
                 var copied = results.FirstOrDefault(r => r.SourceTable == a.SourceTable);
@@ -155,7 +169,7 @@ public static class V1ToV2Migrator
             }).ToList();
             V1ToV2Summary Summary(V1ToV2VerificationReport? verification) => new(
                 Path.GetFullPath(v1Path), Path.GetFullPath(v2Path), runId, backup.BackupPath, backup.Verified, keysChecked, tables, books.Holds,
-                verification, Stopwatch.GetElapsedTime(started));
+                verification, Stopwatch.GetElapsedTime(started), [.. clock.Phases]);
             if (!books.Holds)
             {
                 await TryFailAsync(target, time, runId, books.Describe());
@@ -167,6 +181,7 @@ public static class V1ToV2Migrator
             {
                 stage = V1ToV2Stage.Validate;
                 report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken);
+                clock.Lap(nameof(V1ToV2Stage.Validate));
                 if (!report.Clean)
                 {
                     await TryFailAsync(target, time, runId, report.Report.Describe());
@@ -178,6 +193,7 @@ public static class V1ToV2Migrator
             stage = V1ToV2Stage.Complete;
             await ExecuteAsync(target, "PRAGMA synchronous = FULL", cancellationToken);
             await MigrationRuns.CompleteAsync(target, time, runId, cancellationToken);
+            clock.Lap(nameof(V1ToV2Stage.Complete));
             return Summary(report);
         }
         catch (V1ToV2MigrationException)
