@@ -12,8 +12,9 @@ namespace Socrates.Core.Migration.Copying;
 
 /// <summary>
 /// Copies a source table into target tables in batches, resumably. Rows are read in key order
-/// after the job's high-water mark, one batch at a time (memory is bounded by the batch), each
-/// mapped by the job's mapper to rows to insert or a reject. A batch's inserts, its rejects and
+/// after the job's high-water mark, one batch at a time, each mapped by the job's mapper to rows to
+/// insert or a reject; the next batch is read and mapped while the current one is written (memory
+/// is bounded by two batches). A batch's inserts, its rejects and
 /// the new mark are committed in one transaction, so a run killed at any instant resumes from the
 /// last committed batch with no row lost and none written twice. Before writing anything it
 /// refuses a read-only target, a corrupt source and a key column that is not unique and non-null.
@@ -73,24 +74,52 @@ public sealed class BatchedTableCopier
         long rowsThisRun = 0;
 
         await using var inserts = new InsertCommandCache(_target);
-        while (!mark.Completed)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = await ReadBatchAsync(job, mark.LastKey, cancellationToken).ConfigureAwait(false);
-            var mapped = Map(job, batch);
-            var last = batch.Count < _options.BatchSize;
-            var number = batches + 1;
-            var current = mark;
-            mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, inserts, current, mapped, last, number, cancellationToken)).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                break;
-            }
 
-            batches = number;
-            rowsThisRun += batch.Count;
-            progress.Advance(batch.Count);
-            _options.BatchCommitted?.Report(new CopyBatchCommitted(job.Name, batches, mark.LastKey!, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected));
+        // Read-ahead: while batch N is written (the target connection), batch N+1 is read and
+        // mapped (the source connection, on the thread pool). Nothing about the writes changes:
+        // batches still commit one after the other, each with its rows, rejects and mark, and a
+        // failure anywhere stops the read-ahead before this method returns. Memory: two batches.
+        using var readAheadCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<MappedBatch>? readAhead = null;
+        try
+        {
+            while (!mark.Completed)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (batch, mapped) = readAhead is null
+                    ? await ReadAndMapAsync(job, mark.LastKey, cancellationToken).ConfigureAwait(false)
+                    : await readAhead.ConfigureAwait(false);
+                readAhead = null;
+                var last = batch.Count < _options.BatchSize;
+                if (!last)
+                {
+                    var after = batch[^1].Key;
+                    readAhead = Task.Run(() => ReadAndMapAsync(job, after, readAheadCancel.Token), readAheadCancel.Token);
+                }
+
+                var number = batches + 1;
+                var current = mark;
+                mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, inserts, current, mapped, last, number, cancellationToken)).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                batches = number;
+                rowsThisRun += batch.Count;
+                progress.Advance(batch.Count);
+                _options.BatchCommitted?.Report(new CopyBatchCommitted(job.Name, batches, mark.LastKey!, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected));
+            }
+        }
+        finally
+        {
+            if (readAhead is not null)
+            {
+                // The write failed (or the copy was cancelled) with a batch read ahead: stop it and let
+                // it finish with the source connection; its outcome no longer matters.
+                await readAheadCancel.CancelAsync().ConfigureAwait(false);
+                await ((Task)readAhead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         return new TableCopyResult(
@@ -147,6 +176,12 @@ public sealed class BatchedTableCopier
         }
     }
 
+    private async Task<MappedBatch> ReadAndMapAsync(TableCopyJob job, object? afterKey, CancellationToken cancellationToken)
+    {
+        var batch = await ReadBatchAsync(job, afterKey, cancellationToken).ConfigureAwait(false);
+        return new MappedBatch(batch, Map(job, batch));
+    }
+
     private async Task<List<SourceRow>> ReadBatchAsync(TableCopyJob job, object? afterKey, CancellationToken cancellationToken)
     {
         await using var command = _source.CreateCommand();
@@ -175,20 +210,43 @@ public sealed class BatchedTableCopier
         return rows;
     }
 
-    private static List<(SourceRow Row, RowMapping Mapping)> Map(TableCopyJob job, List<SourceRow> batch)
+    private List<(SourceRow Row, RowMapping Mapping)> Map(TableCopyJob job, List<SourceRow> batch)
     {
-        var mapped = new List<(SourceRow, RowMapping)>(batch.Count);
-        foreach (var row in batch)
+        var mappings = new RowMapping?[batch.Count];
+        var errors = new Exception?[batch.Count];
+        void MapOne(int i)
         {
-            RowMapping mapping;
             try
             {
-                mapping = job.Mapper(row) ?? throw new InvalidOperationException("The mapper returned null.");
+                mappings[i] = job.Mapper(batch[i]) ?? throw new InvalidOperationException("The mapper returned null.");
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                // An unexpected mapper failure stops the copy (nothing of this batch is written);
-                // expected problems are returned as RowMapping.Reject instead.
+                errors[i] = error;
+            }
+        }
+
+        if (_options.MapConcurrency > 1 && batch.Count > 1)
+        {
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MapConcurrency }, MapOne);
+        }
+        else
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                MapOne(i);
+            }
+        }
+
+        var mapped = new List<(SourceRow, RowMapping)>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                // An unexpected mapper failure stops the copy (nothing of this batch is written); the
+                // first failing row in key order is reported. Expected problems are returned as
+                // RowMapping.Reject instead.
+                var row = batch[i];
                 throw new MigrationException(
                     MigrationErrorCode.CopyFailed,
                     $"Copy '{job.Name}': the mapper threw for {job.SourceTable} key '{row.KeyText}': {error.Message}. Nothing of this batch was written.",
@@ -196,7 +254,7 @@ public sealed class BatchedTableCopier
                     error);
             }
 
-            mapped.Add((row, mapping));
+            mapped.Add((batch[i], mappings[i]!));
         }
 
         return mapped;
@@ -327,9 +385,12 @@ public sealed class BatchedTableCopier
 
     private static async Task<RowOutcome> InsertAsync(SqliteTransaction transaction, InsertCommandCache inserts, InsertRows insert, CancellationToken cancellationToken)
     {
-        foreach (var target in insert.Rows)
+        var rows = insert.Rows;
+        for (var at = 0; at < rows.Count;)
         {
-            await inserts.Bind(transaction, target).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var run = InsertCommandCache.RunLength(rows, at, rows.Count - at);
+            await inserts.Bind(transaction, rows, at, run).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            at += run;
         }
 
         return RowOutcome.Migrated;
@@ -412,6 +473,9 @@ public sealed class BatchedTableCopier
 
         return RejectLog.Excerpt(builder.ToString());
     }
+
+    /// <summary>A batch of source rows, read after a key, and what the job's mapper made of each.</summary>
+    private sealed record MappedBatch(List<SourceRow> Rows, List<(SourceRow Row, RowMapping Mapping)> Mapped);
 
     private enum RowOutcome
     {

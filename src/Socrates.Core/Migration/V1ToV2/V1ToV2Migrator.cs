@@ -98,17 +98,19 @@ public static class V1ToV2Migrator
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            // WAL with synchronous NORMAL from the start: no commit of the schema steps or of the copy
+            // waits for an fsync. A killed process loses nothing (the OS holds the pages); a power loss
+            // may undo the last commits, each step with its schema_history row and each batch with its
+            // mark, so the next run redoes them. The completion record is written with FULL again,
+            // which makes everything before it durable.
+            await ExecuteAsync(target, "PRAGMA journal_mode = WAL", cancellationToken);
+            await ExecuteAsync(target, "PRAGMA synchronous = NORMAL", cancellationToken);
             await MigrationCatalog.Project.CreateRunner(time).MigrateAsync(target, cancellationToken);
 
             // The V2 tables exist now (step 5); this only switches to WAL and records schema_version,
             // as AsyncProjectDatabase expects (its DDL is IF NOT EXISTS: a no-op here).
             SchemaManager.EnsureCreated(target, PyDateTime.Normalize(time.GetLocalNow().DateTime));
 
-            // The copy commits once per batch; in WAL mode with synchronous NORMAL a commit does not
-            // wait for an fsync. A killed process loses nothing (the OS holds the pages); a power loss
-            // may undo the last batches, each together with its mark, so the next run redoes them.
-            // The completion record is written with FULL again, which makes everything before it durable.
-            await ExecuteAsync(target, "PRAGMA synchronous = NORMAL", cancellationToken);
             var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
             clock.Lap(nameof(V1ToV2Stage.Schema));
 
@@ -122,6 +124,7 @@ public static class V1ToV2Migrator
             {
                 BatchSize = options.BatchSize,
                 VerifySourceIntegrity = false,
+                MapConcurrency = Environment.ProcessorCount, // the V1ToV2Jobs mappers are pure functions of the row
                 BatchCommitted = options.BatchCommitted,
                 Progress = progress,
                 CrashAfterBatches = options.CrashAfterBatches,
