@@ -72,6 +72,16 @@ public sealed class BatchedTableCopier
         var progress = new MigrationProgress(sourceRows, _options.Progress, time, rowsDone: mark.RowsRead);
         var batches = 0;
         long rowsThisRun = 0;
+        var batchSize = _options.BatchSize;
+        var perRow = Failpoint.IsActive(MigrationFailpoints.CommitPerRow);
+        if (perRow)
+        {
+            // Canary CommitPerRow: one source row per transaction, each commit synced to disk.
+            batchSize = 1;
+            await using var synchronous = _target.CreateCommand();
+            synchronous.CommandText = "PRAGMA synchronous = FULL";
+            await synchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         await using var inserts = new InsertCommandCache(_target);
 
@@ -87,14 +97,14 @@ public sealed class BatchedTableCopier
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (batch, mapped) = readAhead is null
-                    ? await ReadAndMapAsync(job, mark.LastKey, cancellationToken).ConfigureAwait(false)
+                    ? await ReadAndMapAsync(job, mark.LastKey, batchSize, cancellationToken).ConfigureAwait(false)
                     : await readAhead.ConfigureAwait(false);
                 readAhead = null;
-                var last = batch.Count < _options.BatchSize;
-                if (!last)
+                var last = batch.Count < batchSize;
+                if (!last && !perRow)
                 {
                     var after = batch[^1].Key;
-                    readAhead = Task.Run(() => ReadAndMapAsync(job, after, readAheadCancel.Token), readAheadCancel.Token);
+                    readAhead = Task.Run(() => ReadAndMapAsync(job, after, batchSize, readAheadCancel.Token), readAheadCancel.Token);
                 }
 
                 var number = batches + 1;
@@ -176,13 +186,13 @@ public sealed class BatchedTableCopier
         }
     }
 
-    private async Task<MappedBatch> ReadAndMapAsync(TableCopyJob job, object? afterKey, CancellationToken cancellationToken)
+    private async Task<MappedBatch> ReadAndMapAsync(TableCopyJob job, object? afterKey, int batchSize, CancellationToken cancellationToken)
     {
-        var batch = await ReadBatchAsync(job, afterKey, cancellationToken).ConfigureAwait(false);
+        var batch = await ReadBatchAsync(job, afterKey, batchSize, cancellationToken).ConfigureAwait(false);
         return new MappedBatch(batch, Map(job, batch));
     }
 
-    private async Task<List<SourceRow>> ReadBatchAsync(TableCopyJob job, object? afterKey, CancellationToken cancellationToken)
+    private async Task<List<SourceRow>> ReadBatchAsync(TableCopyJob job, object? afterKey, int batchSize, CancellationToken cancellationToken)
     {
         await using var command = _source.CreateCommand();
         command.CommandText = afterKey is null
@@ -193,8 +203,8 @@ public sealed class BatchedTableCopier
             command.Parameters.AddWithValue("$after", afterKey);
         }
 
-        command.Parameters.AddWithValue("$limit", _options.BatchSize);
-        var rows = new List<SourceRow>(_options.BatchSize);
+        command.Parameters.AddWithValue("$limit", batchSize);
+        var rows = new List<SourceRow>(batchSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -386,9 +396,10 @@ public sealed class BatchedTableCopier
     private static async Task<RowOutcome> InsertAsync(SqliteTransaction transaction, InsertCommandCache inserts, InsertRows insert, CancellationToken cancellationToken)
     {
         var rows = insert.Rows;
+        var oneByOne = Failpoint.IsActive(MigrationFailpoints.CommitPerRow); // the canary's slow migrator has no multi-row INSERTs either
         for (var at = 0; at < rows.Count;)
         {
-            var run = InsertCommandCache.RunLength(rows, at, rows.Count - at);
+            var run = oneByOne ? 1 : InsertCommandCache.RunLength(rows, at, rows.Count - at);
             await inserts.Bind(transaction, rows, at, run).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             at += run;
         }
