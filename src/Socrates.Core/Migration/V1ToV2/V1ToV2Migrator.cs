@@ -29,7 +29,7 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// Any failure: the batch in flight is rolled back, the source is untouched, the run is marked
 /// failed, and a <see cref="V1ToV2MigrationException"/> says where and where the backup is. Running
 /// again resumes after the last committed batch; running after a completed run changes nothing.
-/// Memory is bounded by one batch (plus the set of migrated usernames for the owner check).
+/// Memory is bounded by two batches (the one written and the one read ahead) plus the set of migrated usernames for the owner check.
 /// </summary>
 public static class V1ToV2Migrator
 {
