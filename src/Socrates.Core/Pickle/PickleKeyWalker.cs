@@ -37,6 +37,8 @@ public sealed class PickleKeyWalker
     private readonly Dictionary<long, Slot> _memo = [];
     private readonly List<Node> _nodes = [];
     private readonly List<byte[]> _heapBytes = [];
+    private const int KeyCacheSize = 256;
+    private readonly CachedKey?[] _keyCache = new CachedKey?[KeyCacheSize];
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internLookup;
     private char[] _chars = new char[256];
@@ -629,6 +631,25 @@ public sealed class PickleKeyWalker
 
     private string Intern(ReadOnlySpan<byte> utf8)
     {
+        // V1 repeats a few dozen keys in every blob: a direct-mapped cache by UTF-8 bytes answers
+        // most of them without decoding or hashing the characters.
+        var slot = utf8.Length is > 0 and <= 64 ? ((utf8.Length * 31) + utf8[0] + (utf8[^1] * 7)) & (KeyCacheSize - 1) : -1;
+        if (slot >= 0 && _keyCache[slot] is { } cached && utf8.SequenceEqual(cached.Utf8))
+        {
+            return cached.Text;
+        }
+
+        var text = InternSlow(utf8);
+        if (slot >= 0)
+        {
+            _keyCache[slot] = new CachedKey(utf8.ToArray(), text);
+        }
+
+        return text;
+    }
+
+    private string InternSlow(ReadOnlySpan<byte> utf8)
+    {
         var needed = s_strictUtf8.GetMaxCharCount(utf8.Length);
         if (_chars.Length < needed)
         {
@@ -771,6 +792,8 @@ public sealed class PickleKeyWalker
 
     private static bool IsLatin1(ReadOnlySpan<byte> encoding) =>
         encoding.SequenceEqual("latin1"u8) || encoding.SequenceEqual("latin-1"u8) || encoding.SequenceEqual("iso-8859-1"u8) || encoding.SequenceEqual("iso8859-1"u8);
+
+    private sealed record CachedKey(byte[] Utf8, string Text);
 
     private enum SlotKind : byte
     {
