@@ -30,4 +30,12 @@ public static class MigrationFailpoints
     /// The crash tests must then see lost rows (<c>migration.crash_survival_rate</c> below 1).
     /// </summary>
     public const string NonAtomicMark = "migration.copy.non-atomic-mark";
+
+    /// <summary>
+    /// The classic slow migrator, for the throughput gate (<c>migration.throughput_ratio</c>): the
+    /// copier commits every source row in its own transaction (batches of one, each with its mark,
+    /// so nothing is lost or doubled), every commit synced to disk (synchronous FULL), with no
+    /// read-ahead and no multi-row INSERTs. Correct, and many times slower.
+    /// </summary>
+    public const string CommitPerRow = "migration.v1v2.commit-per-row";
 }

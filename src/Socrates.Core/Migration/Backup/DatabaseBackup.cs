@@ -41,6 +41,15 @@ public static class DatabaseBackup
             sourceTables = await DescribeAsync(source, snapshot, cancellationToken).ConfigureAwait(false);
             await using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = backupPath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
             await destination.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // The destination is a new file nobody else opens until it is verified: a rollback journal
+            // would only protect a half-written backup, which verification refuses anyway. The copy
+            // is still synced to disk when it commits (synchronous stays FULL).
+            await using (var journal = destination.CreateCommand())
+            {
+                journal.CommandText = "PRAGMA journal_mode = OFF";
+                await journal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             source.BackupDatabase(destination);
             await snapshot.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -12,8 +12,9 @@ namespace Socrates.Core.Migration.Copying;
 
 /// <summary>
 /// Copies a source table into target tables in batches, resumably. Rows are read in key order
-/// after the job's high-water mark, one batch at a time (memory is bounded by the batch), each
-/// mapped by the job's mapper to rows to insert or a reject. A batch's inserts, its rejects and
+/// after the job's high-water mark, one batch at a time, each mapped by the job's mapper to rows to
+/// insert or a reject; the next batch is read and mapped while the current one is written (memory
+/// is bounded by two batches). A batch's inserts, its rejects and
 /// the new mark are committed in one transaction, so a run killed at any instant resumes from the
 /// last committed batch with no row lost and none written twice. Before writing anything it
 /// refuses a read-only target, a corrupt source and a key column that is not unique and non-null.
@@ -71,26 +72,64 @@ public sealed class BatchedTableCopier
         var progress = new MigrationProgress(sourceRows, _options.Progress, time, rowsDone: mark.RowsRead);
         var batches = 0;
         long rowsThisRun = 0;
+        var batchSize = _options.BatchSize;
+        var perRow = Failpoint.IsActive(MigrationFailpoints.CommitPerRow);
+        if (perRow)
+        {
+            // Canary CommitPerRow: one source row per transaction, each commit synced to disk.
+            batchSize = 1;
+            await using var synchronous = _target.CreateCommand();
+            synchronous.CommandText = "PRAGMA synchronous = FULL";
+            await synchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         await using var inserts = new InsertCommandCache(_target);
-        while (!mark.Completed)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = await ReadBatchAsync(job, mark.LastKey, cancellationToken).ConfigureAwait(false);
-            var mapped = Map(job, batch);
-            var last = batch.Count < _options.BatchSize;
-            var number = batches + 1;
-            var current = mark;
-            mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, inserts, current, mapped, last, number, cancellationToken)).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                break;
-            }
 
-            batches = number;
-            rowsThisRun += batch.Count;
-            progress.Advance(batch.Count);
-            _options.BatchCommitted?.Report(new CopyBatchCommitted(job.Name, batches, mark.LastKey!, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected));
+        // Read-ahead: while batch N is written (the target connection), batch N+1 is read and
+        // mapped (the source connection, on the thread pool). Nothing about the writes changes:
+        // batches still commit one after the other, each with its rows, rejects and mark, and a
+        // failure anywhere stops the read-ahead before this method returns. Memory: two batches.
+        using var readAheadCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<MappedBatch>? readAhead = null;
+        try
+        {
+            while (!mark.Completed)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (batch, mapped) = readAhead is null
+                    ? await ReadAndMapAsync(job, mark.LastKey, batchSize, cancellationToken).ConfigureAwait(false)
+                    : await readAhead.ConfigureAwait(false);
+                readAhead = null;
+                var last = batch.Count < batchSize;
+                if (!last && !perRow)
+                {
+                    var after = batch[^1].Key;
+                    readAhead = Task.Run(() => ReadAndMapAsync(job, after, batchSize, readAheadCancel.Token), readAheadCancel.Token);
+                }
+
+                var number = batches + 1;
+                var current = mark;
+                mark = await WithTargetErrorsAsync(job, number, current.LastKey, () => WriteBatchAsync(job, runId, inserts, current, mapped, last, number, cancellationToken)).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                batches = number;
+                rowsThisRun += batch.Count;
+                progress.Advance(batch.Count);
+                _options.BatchCommitted?.Report(new CopyBatchCommitted(job.Name, batches, mark.LastKey!, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected));
+            }
+        }
+        finally
+        {
+            if (readAhead is not null)
+            {
+                // The write failed (or the copy was cancelled) with a batch read ahead: stop it and let
+                // it finish with the source connection; its outcome no longer matters.
+                await readAheadCancel.CancelAsync().ConfigureAwait(false);
+                await ((Task)readAhead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         return new TableCopyResult(
@@ -147,7 +186,13 @@ public sealed class BatchedTableCopier
         }
     }
 
-    private async Task<List<SourceRow>> ReadBatchAsync(TableCopyJob job, object? afterKey, CancellationToken cancellationToken)
+    private async Task<MappedBatch> ReadAndMapAsync(TableCopyJob job, object? afterKey, int batchSize, CancellationToken cancellationToken)
+    {
+        var batch = await ReadBatchAsync(job, afterKey, batchSize, cancellationToken).ConfigureAwait(false);
+        return new MappedBatch(batch, Map(job, batch));
+    }
+
+    private async Task<List<SourceRow>> ReadBatchAsync(TableCopyJob job, object? afterKey, int batchSize, CancellationToken cancellationToken)
     {
         await using var command = _source.CreateCommand();
         command.CommandText = afterKey is null
@@ -158,8 +203,8 @@ public sealed class BatchedTableCopier
             command.Parameters.AddWithValue("$after", afterKey);
         }
 
-        command.Parameters.AddWithValue("$limit", _options.BatchSize);
-        var rows = new List<SourceRow>(_options.BatchSize);
+        command.Parameters.AddWithValue("$limit", batchSize);
+        var rows = new List<SourceRow>(batchSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -175,20 +220,43 @@ public sealed class BatchedTableCopier
         return rows;
     }
 
-    private static List<(SourceRow Row, RowMapping Mapping)> Map(TableCopyJob job, List<SourceRow> batch)
+    private List<(SourceRow Row, RowMapping Mapping)> Map(TableCopyJob job, List<SourceRow> batch)
     {
-        var mapped = new List<(SourceRow, RowMapping)>(batch.Count);
-        foreach (var row in batch)
+        var mappings = new RowMapping?[batch.Count];
+        var errors = new Exception?[batch.Count];
+        void MapOne(int i)
         {
-            RowMapping mapping;
             try
             {
-                mapping = job.Mapper(row) ?? throw new InvalidOperationException("The mapper returned null.");
+                mappings[i] = job.Mapper(batch[i]) ?? throw new InvalidOperationException("The mapper returned null.");
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                // An unexpected mapper failure stops the copy (nothing of this batch is written);
-                // expected problems are returned as RowMapping.Reject instead.
+                errors[i] = error;
+            }
+        }
+
+        if (_options.MapConcurrency > 1 && batch.Count > 1)
+        {
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MapConcurrency }, MapOne);
+        }
+        else
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                MapOne(i);
+            }
+        }
+
+        var mapped = new List<(SourceRow, RowMapping)>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                // An unexpected mapper failure stops the copy (nothing of this batch is written); the
+                // first failing row in key order is reported. Expected problems are returned as
+                // RowMapping.Reject instead.
+                var row = batch[i];
                 throw new MigrationException(
                     MigrationErrorCode.CopyFailed,
                     $"Copy '{job.Name}': the mapper threw for {job.SourceTable} key '{row.KeyText}': {error.Message}. Nothing of this batch was written.",
@@ -196,7 +264,7 @@ public sealed class BatchedTableCopier
                     error);
             }
 
-            mapped.Add((row, mapping));
+            mapped.Add((batch[i], mappings[i]!));
         }
 
         return mapped;
@@ -327,9 +395,13 @@ public sealed class BatchedTableCopier
 
     private static async Task<RowOutcome> InsertAsync(SqliteTransaction transaction, InsertCommandCache inserts, InsertRows insert, CancellationToken cancellationToken)
     {
-        foreach (var target in insert.Rows)
+        var rows = insert.Rows;
+        var oneByOne = Failpoint.IsActive(MigrationFailpoints.CommitPerRow); // the canary's slow migrator has no multi-row INSERTs either
+        for (var at = 0; at < rows.Count;)
         {
-            await inserts.Bind(transaction, target).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var run = oneByOne ? 1 : InsertCommandCache.RunLength(rows, at, rows.Count - at);
+            await inserts.Bind(transaction, rows, at, run).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            at += run;
         }
 
         return RowOutcome.Migrated;
@@ -412,6 +484,9 @@ public sealed class BatchedTableCopier
 
         return RejectLog.Excerpt(builder.ToString());
     }
+
+    /// <summary>A batch of source rows, read after a key, and what the job's mapper made of each.</summary>
+    private sealed record MappedBatch(List<SourceRow> Rows, List<(SourceRow Row, RowMapping Mapping)> Mapped);
 
     private enum RowOutcome
     {

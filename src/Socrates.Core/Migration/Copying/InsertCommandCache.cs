@@ -1,55 +1,89 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Sql;
 
 namespace Socrates.Core.Migration.Copying;
 
 /// <summary>
-/// The prepared INSERT commands of one copy job, one per target table and column list, created on
+/// The prepared INSERT commands of one copy job, per target table and column list, created on
 /// first use and reused for every row of every batch (SQLite keeps the compiled statement; only the
-/// parameter values change). The lookup compares the table and column names in place, so a row
-/// costs no SQL text and no allocation. Each use binds the command to the batch's transaction.
+/// parameter values change). Consecutive rows of one shape (a project's conversation messages) go
+/// in through one multi-row INSERT of up to <see cref="MaxRowsPerStatement"/> rows, in their order,
+/// so the rows and their rowids are exactly those of one INSERT per row. The lookup compares the
+/// table and column names in place, so a row costs no SQL text. Each use binds the command to the
+/// batch's transaction.
 /// </summary>
 internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDisposable
 {
-    private readonly Dictionary<string, List<(string[] Columns, SqliteCommand Command)>> _byTable = new(StringComparer.Ordinal);
+    /// <summary>Most rows one INSERT statement carries (and most parameters: 999, SQLite's oldest limit).</summary>
+    public const int MaxRowsPerStatement = 32;
+
+    private const int MaxParameters = 999;
+
+    private readonly Dictionary<string, List<Shape>> _byTable = new(StringComparer.Ordinal);
 
     /// <summary>The command that inserts rows shaped like <paramref name="row"/>, bound to <paramref name="transaction"/> and to <paramref name="row"/>'s values.</summary>
-    public SqliteCommand Bind(SqliteTransaction transaction, TargetRow row)
+    public SqliteCommand Bind(SqliteTransaction transaction, TargetRow row) => Bind(transaction, [row], 0, 1);
+
+    /// <summary>
+    /// How many of the rows from <paramref name="start"/> on (at most <paramref name="count"/>) one
+    /// statement can insert: consecutive rows of the same table and columns, within the limits.
+    /// </summary>
+    public static int RunLength(IReadOnlyList<TargetRow> rows, int start, int count)
     {
-        if (!_byTable.TryGetValue(row.Table, out var shapes))
+        var first = rows[start];
+        var most = Math.Min(Math.Min(count, MaxRowsPerStatement), Math.Max(1, MaxParameters / Math.Max(1, first.Columns.Count)));
+        var length = 1;
+        while (length < most && string.Equals(rows[start + length].Table, first.Table, StringComparison.Ordinal)
+            && SameColumns(rows[start + length].Columns, first.Columns))
         {
-            shapes = [];
-            _byTable[row.Table] = shapes;
+            length++;
         }
 
-        SqliteCommand? command = null;
-        foreach (var (shape, candidate) in shapes)
+        return length;
+    }
+
+    /// <summary>
+    /// The command inserting <paramref name="count"/> rows from <paramref name="start"/> (all of one
+    /// table and columns, as <see cref="RunLength"/> found), bound to their values in order.
+    /// </summary>
+    public SqliteCommand Bind(SqliteTransaction transaction, IReadOnlyList<TargetRow> rows, int start, int count)
+    {
+        var first = rows[start];
+        if (!_byTable.TryGetValue(first.Table, out var shapes))
         {
-            if (SameColumns(shape, row.Columns))
+            shapes = [];
+            _byTable[first.Table] = shapes;
+        }
+
+        Shape? shape = null;
+        foreach (var candidate in shapes)
+        {
+            if (SameColumns(candidate.Columns, first.Columns))
             {
-                command = candidate;
+                shape = candidate;
                 break;
             }
         }
 
-        if (command is null)
+        if (shape is null)
         {
-            command = target.CreateCommand();
-            command.CommandText =
-                $"INSERT INTO {SqliteMigrationExtensions.QuoteIdentifier(row.Table)} ({SqliteMigrationExtensions.QuoteIdentifierList(row.Columns.Select(c => c.Key))}) VALUES ({SqlIdentifier.Placeholders(row.Columns.Count)})";
-            for (var i = 0; i < row.Columns.Count; i++)
-            {
-                command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
-            }
-
-            shapes.Add(([.. row.Columns.Select(c => c.Key)], command));
+            shape = new Shape([.. first.Columns.Select(c => c.Key)]);
+            shapes.Add(shape);
         }
 
+        var command = shape.Commands[count - 1] ??= Create(first.Table, shape.Columns, count);
         command.Transaction = transaction;
-        for (var i = 0; i < row.Columns.Count; i++)
+        var width = shape.Columns.Length;
+        var parameters = command.Parameters;
+        for (var r = 0; r < count; r++)
         {
-            command.Parameters[i].Value = row.Columns[i].Value ?? DBNull.Value;
+            var columns = rows[start + r].Columns;
+            for (var i = 0; i < width; i++)
+            {
+                parameters[(r * width) + i].Value = columns[i].Value ?? DBNull.Value;
+            }
         }
 
         return command;
@@ -57,12 +91,60 @@ internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (_, command) in _byTable.Values.SelectMany(s => s))
+        foreach (var shape in _byTable.Values.SelectMany(s => s))
         {
-            await command.DisposeAsync().ConfigureAwait(false);
+            foreach (var command in shape.Commands)
+            {
+                if (command is not null)
+                {
+                    await command.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
 
         _byTable.Clear();
+    }
+
+    private SqliteCommand Create(string table, string[] columns, int rows)
+    {
+        var command = target.CreateCommand();
+        var sql = new StringBuilder()
+            .Append("INSERT INTO ").Append(SqliteMigrationExtensions.QuoteIdentifier(table))
+            .Append(" (").Append(SqliteMigrationExtensions.QuoteIdentifierList(columns)).Append(") VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (").Append(SqlIdentifier.Placeholders(columns.Length, "$r" + r.ToString(CultureInfo.InvariantCulture) + "c")).Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        for (var r = 0; r < rows; r++)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                command.Parameters.Add(new SqliteParameter(
+                    "$r" + r.ToString(CultureInfo.InvariantCulture) + "c" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
+            }
+        }
+
+        return command;
+    }
+
+    private static bool SameColumns(IReadOnlyList<KeyValuePair<string, object?>> a, IReadOnlyList<KeyValuePair<string, object?>> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool SameColumns(string[] shape, IReadOnlyList<KeyValuePair<string, object?>> columns)
@@ -81,5 +163,13 @@ internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDispos
         }
 
         return true;
+    }
+
+    /// <summary>One column list of a table and its INSERT commands by row count (index = rows - 1).</summary>
+    private sealed class Shape(string[] columns)
+    {
+        public string[] Columns { get; } = columns;
+
+        public SqliteCommand?[] Commands { get; } = new SqliteCommand?[MaxRowsPerStatement];
     }
 }

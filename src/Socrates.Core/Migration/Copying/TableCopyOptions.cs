@@ -8,6 +8,13 @@ public sealed class TableCopyOptions
     /// <summary>Source rows per batch (one transaction on the target each). Bounds memory.</summary>
     public int BatchSize { get; init; } = 500;
 
+    /// <summary>
+    /// How many rows of a batch are mapped at once (1: one after the other, on one thread). Above 1
+    /// the job's mapper must be thread-safe (a pure function of the row). The rows are written in
+    /// key order either way.
+    /// </summary>
+    public int MapConcurrency { get; init; } = 1;
+
     /// <summary>Run <c>PRAGMA integrity_check</c> on the source before writing anything (once per copier).</summary>
     public bool VerifySourceIntegrity { get; init; } = true;
 
@@ -32,6 +39,7 @@ public sealed class TableCopyOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(CrashAfterBatches, 1, nameof(CrashAfterBatches));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MapConcurrency, 1, nameof(MapConcurrency));
         ArgumentNullException.ThrowIfNull(TimeProvider);
     }
 }

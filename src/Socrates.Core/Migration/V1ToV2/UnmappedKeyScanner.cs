@@ -1,3 +1,4 @@
+using Socrates.Core.Pickle;
 using Socrates.Core.V1;
 
 namespace Socrates.Core.Migration.V1ToV2;
@@ -7,6 +8,9 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// each conversation message and team member) against <see cref="V1ToV2FieldMap"/>. A key that is
 /// neither mapped, dropped nor preservable in an extras column is reported with its count and
 /// first ids. Blobs that do not unpickle are skipped here: the copier rejects them with a reason.
+/// The keys are read by <see cref="PickleKeyWalker"/> (no values built); a blob it does not settle
+/// itself (a refused or unusual pickle) is decoded in full, so every key of every blob is checked
+/// either way.
 /// </summary>
 public static class UnmappedKeyScanner
 {
@@ -17,10 +21,17 @@ public static class UnmappedKeyScanner
     {
         var store = new LegacyStore(new LegacyStoreOptions { ConnectionString = $"Data Source={v1Path};Mode=ReadOnly;Pooling=False" });
         var tally = new Tally();
+        var walker = new PickleKeyWalker();
         foreach (var table in V1Schema.BlobTables)
         {
             await foreach (var row in store.ReadAllRowsAsync(table, cancellationToken))
             {
+                if (row.Blob is { } blob && walker.Walk(blob, ItemListKeys) is { } keys)
+                {
+                    tally.Add(row, keys);
+                    continue;
+                }
+
                 Dictionary<string, object?> dict;
                 try
                 {
@@ -37,11 +48,14 @@ public static class UnmappedKeyScanner
 
         await foreach (var row in store.ReadAllRowsAsync(V1Schema.ApiKeys, cancellationToken))
         {
-            tally.Add(row, null);
+            tally.Add(row, (Dictionary<string, object?>?)null);
         }
 
         return tally.Summarize();
     }
+
+    /// <summary>The list-valued keys of a project whose items' keys are checked too (conversation messages, team members).</summary>
+    internal static readonly string[] ItemListKeys = ["conversation_history", "team_members"];
 
     /// <summary>
     /// The scan fed row by row by a reader that decodes the blobs anyway (the verifier), so each
@@ -49,7 +63,7 @@ public static class UnmappedKeyScanner
     /// </summary>
     internal sealed class Tally
     {
-        private readonly Dictionary<(string Entity, string Key), (long Count, List<string> Ids)> _found = [];
+        private readonly Findings _found = new();
         private long _checked;
 
         /// <summary>One V1 row: <paramref name="decoded"/> is its blob's dict (null when it does not unpickle: the copier rejects it); api_keys rows are judged by their columns.</summary>
@@ -69,13 +83,31 @@ public static class UnmappedKeyScanner
             _checked += Check(row.Table, row.Id, decoded, _found);
             if (row.Table == V1Schema.Projects)
             {
-                _checked += CheckItems(V1ToV2FieldMap.Messages, row.Id, decoded.GetValueOrDefault("conversation_history"), _found);
-                _checked += CheckItems(V1ToV2FieldMap.TeamMembers, row.Id, decoded.GetValueOrDefault("team_members"), _found);
+                _checked += CheckItems(V1ToV2FieldMap.Messages, row.Id, decoded.GetValueOrDefault(ItemListKeys[0]), _found);
+                _checked += CheckItems(V1ToV2FieldMap.TeamMembers, row.Id, decoded.GetValueOrDefault(ItemListKeys[1]), _found);
+            }
+        }
+
+        /// <summary>One blob row whose keys <see cref="PickleKeyWalker"/> read (the same keys a full decode would give).</summary>
+        public void Add(V1RawRow row, PickleDictKeys keys)
+        {
+            _checked += Check(row.Table, row.Id, keys.Keys, _found);
+            if (row.Table == V1Schema.Projects)
+            {
+                foreach (var item in keys.ItemsOf(ItemListKeys[0]))
+                {
+                    _checked += Check(V1ToV2FieldMap.Messages, row.Id, item, _found);
+                }
+
+                foreach (var item in keys.ItemsOf(ItemListKeys[1]))
+                {
+                    _checked += Check(V1ToV2FieldMap.TeamMembers, row.Id, item, _found);
+                }
             }
         }
 
         public (IReadOnlyList<UnmappedKey> Unmapped, long KeysChecked) Summarize() =>
-            ([.. _found.Select(f => new UnmappedKey(f.Key.Entity, f.Key.Key, f.Value.Count, f.Value.Ids))
+            ([.. _found.Unmapped.Select(f => new UnmappedKey(f.Key.Entity, f.Key.Key, f.Value.Count, f.Value.Ids))
                 .OrderBy(k => k.Entity, StringComparer.Ordinal).ThenBy(k => k.Key, StringComparer.Ordinal)], _checked);
     }
 
@@ -106,7 +138,7 @@ public static class UnmappedKeyScanner
         _ => [],
     };
 
-    private static long CheckItems(string entity, string id, object? items, Dictionary<(string, string), (long, List<string>)> found)
+    private static long CheckItems(string entity, string id, object? items, Findings found)
     {
         long count = 0;
         if (items is List<object?> list)
@@ -123,21 +155,21 @@ public static class UnmappedKeyScanner
         return count;
     }
 
-    private static long Check(string entity, string id, Dictionary<string, object?> dict, Dictionary<(string, string), (long, List<string>)> found) =>
+    private static long Check(string entity, string id, Dictionary<string, object?> dict, Findings found) =>
         Check(entity, id, dict.Keys, found);
 
-    private static long Check(string entity, string id, IEnumerable<string> keys, Dictionary<(string, string), (long Count, List<string> Ids)> found)
+    private static long Check(string entity, string id, IEnumerable<string> keys, Findings found)
     {
         long count = 0;
         foreach (var key in keys)
         {
             count++;
-            if (IsAccounted(entity, key))
+            if (found.IsAccounted(entity, key))
             {
                 continue;
             }
 
-            if (!found.TryGetValue((entity, key), out var entry))
+            if (!found.Unmapped.TryGetValue((entity, key), out var entry))
             {
                 entry = (0, []);
             }
@@ -147,9 +179,31 @@ public static class UnmappedKeyScanner
                 entry.Ids.Add(id);
             }
 
-            found[(entity, key)] = (entry.Count + 1, entry.Ids);
+            found.Unmapped[(entity, key)] = (entry.Count + 1, entry.Ids);
         }
 
         return count;
+    }
+
+    /// <summary>The unmapped keys found so far, and the map's verdict per (entity, key) asked once per scan (V1 repeats a few keys millions of times).</summary>
+    private sealed class Findings
+    {
+        private readonly Dictionary<(string Entity, string Key), bool> _verdicts = [];
+
+        public Dictionary<(string Entity, string Key), (long Count, List<string> Ids)> Unmapped { get; } = [];
+
+        public bool IsAccounted(string entity, string key)
+        {
+            if (!_verdicts.TryGetValue((entity, key), out var accounted))
+            {
+                accounted = UnmappedKeyScanner.IsAccounted(entity, key);
+                if (_verdicts.Count < 65_536)
+                {
+                    _verdicts[(entity, key)] = accounted;
+                }
+            }
+
+            return accounted;
+        }
     }
 }

@@ -29,7 +29,7 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// Any failure: the batch in flight is rolled back, the source is untouched, the run is marked
 /// failed, and a <see cref="V1ToV2MigrationException"/> says where and where the backup is. Running
 /// again resumes after the last committed batch; running after a completed run changes nothing.
-/// Memory is bounded by one batch (plus the set of migrated usernames for the owner check).
+/// Memory is bounded by two batches (the one written and the one read ahead) plus the set of migrated usernames for the owner check.
 /// </summary>
 public static class V1ToV2Migrator
 {
@@ -41,6 +41,7 @@ public static class V1ToV2Migrator
         options = (options ?? new V1ToV2Options()).Validated();
         var time = options.TimeProvider;
         var started = Stopwatch.GetTimestamp();
+        var clock = new PhaseClock();
         if (!File.Exists(v1Path))
         {
             throw new V1ToV2MigrationException(V1ToV2Stage.VerifySource, MigrationErrorCode.SourceCorrupt, $"the V1 file '{v1Path}' does not exist.", null);
@@ -54,11 +55,17 @@ public static class V1ToV2Migrator
             // and its verdict is taken only once the backup is verified (a corrupt source is the
             // backup's to report). Nothing is written to the target before both have passed.
             using var scanCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var scan = Task.Run(() => UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token), scanCancel.Token);
+            var scan = Task.Run(async () =>
+            {
+                var scanStarted = Stopwatch.GetTimestamp();
+                var result = await UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token);
+                return (result.Unmapped, result.KeysChecked, Elapsed: Stopwatch.GetElapsedTime(scanStarted));
+            }, scanCancel.Token);
             try
             {
                 backup = await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, cancellationToken);
                 backup.EnsureVerified();
+                clock.Lap(nameof(V1ToV2Stage.Backup));
             }
             catch
             {
@@ -68,7 +75,9 @@ public static class V1ToV2Migrator
             }
 
             stage = V1ToV2Stage.ScanKeys;
-            var (unmapped, keysChecked) = await scan;
+            var (unmapped, keysChecked, scanElapsed) = await scan;
+            clock.Lap(nameof(V1ToV2Stage.ScanKeys));
+            clock.Record(nameof(V1ToV2Stage.ScanKeys) + "Own", scanElapsed);
             if (unmapped.Count > 0)
             {
                 throw new UnmappedKeysException(unmapped);
@@ -89,18 +98,21 @@ public static class V1ToV2Migrator
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            // WAL with synchronous NORMAL from the start: no commit of the schema steps or of the copy
+            // waits for an fsync. A killed process loses nothing (the OS holds the pages); a power loss
+            // may undo the last commits, each step with its schema_history row and each batch with its
+            // mark, so the next run redoes them. The completion record is written with FULL again,
+            // which makes everything before it durable.
+            await ExecuteAsync(target, "PRAGMA journal_mode = WAL", cancellationToken);
+            await ExecuteAsync(target, "PRAGMA synchronous = NORMAL", cancellationToken);
             await MigrationCatalog.Project.CreateRunner(time).MigrateAsync(target, cancellationToken);
 
             // The V2 tables exist now (step 5); this only switches to WAL and records schema_version,
             // as AsyncProjectDatabase expects (its DDL is IF NOT EXISTS: a no-op here).
             SchemaManager.EnsureCreated(target, PyDateTime.Normalize(time.GetLocalNow().DateTime));
 
-            // The copy commits once per batch; in WAL mode with synchronous NORMAL a commit does not
-            // wait for an fsync. A killed process loses nothing (the OS holds the pages); a power loss
-            // may undo the last batches, each together with its mark, so the next run redoes them.
-            // The completion record is written with FULL again, which makes everything before it durable.
-            await ExecuteAsync(target, "PRAGMA synchronous = NORMAL", cancellationToken);
             var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
+            clock.Lap(nameof(V1ToV2Stage.Schema));
 
             stage = V1ToV2Stage.Copy;
             if (Failpoint.IsActive(V1ToV2Failpoints.DuplicateOnRerun))
@@ -112,6 +124,7 @@ public static class V1ToV2Migrator
             {
                 BatchSize = options.BatchSize,
                 VerifySourceIntegrity = false,
+                MapConcurrency = Environment.ProcessorCount, // the V1ToV2Jobs mappers are pure functions of the row
                 BatchCommitted = options.BatchCommitted,
                 Progress = progress,
                 CrashAfterBatches = options.CrashAfterBatches,
@@ -121,8 +134,10 @@ public static class V1ToV2Migrator
             try
             {
                 results.Add(await copier.CopyAsync(V1ToV2Jobs.Users(), runId, cancellationToken));
+                clock.Lap("copy:" + V1Schema.Users);
                 var users = await UsernamesAsync(target, cancellationToken);
                 results.Add(await copier.CopyAsync(V1ToV2Jobs.Projects(users), runId, cancellationToken));
+                clock.Lap("copy:" + V1Schema.Projects);
                 foreach (var job in new[]
                 {
                     V1ToV2Jobs.Notes(), V1ToV2Jobs.Documents(), V1ToV2Jobs.Effectiveness(), V1ToV2Jobs.Patterns(),
@@ -130,6 +145,7 @@ public static class V1ToV2Migrator
                 })
                 {
                     results.Add(await copier.CopyAsync(job, runId, cancellationToken));
+                    clock.Lap("copy:" + job.SourceTable);
                 }
             }
             catch (Exception error) when (error is MigrationException or SqliteException)
@@ -148,6 +164,7 @@ public static class V1ToV2Migrator
             }
 
             var books = MigrationAccounting.Compute(accounts);
+            clock.Lap(nameof(V1ToV2Stage.Accounting));
             var tables = accounts.Select(a =>
             {
                 var copied = results.FirstOrDefault(r => r.SourceTable == a.SourceTable);
@@ -155,7 +172,7 @@ public static class V1ToV2Migrator
             }).ToList();
             V1ToV2Summary Summary(V1ToV2VerificationReport? verification) => new(
                 Path.GetFullPath(v1Path), Path.GetFullPath(v2Path), runId, backup.BackupPath, backup.Verified, keysChecked, tables, books.Holds,
-                verification, Stopwatch.GetElapsedTime(started));
+                verification, Stopwatch.GetElapsedTime(started), [.. clock.Phases]);
             if (!books.Holds)
             {
                 await TryFailAsync(target, time, runId, books.Describe());
@@ -167,6 +184,7 @@ public static class V1ToV2Migrator
             {
                 stage = V1ToV2Stage.Validate;
                 report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken);
+                clock.Lap(nameof(V1ToV2Stage.Validate));
                 if (!report.Clean)
                 {
                     await TryFailAsync(target, time, runId, report.Report.Describe());
@@ -178,6 +196,7 @@ public static class V1ToV2Migrator
             stage = V1ToV2Stage.Complete;
             await ExecuteAsync(target, "PRAGMA synchronous = FULL", cancellationToken);
             await MigrationRuns.CompleteAsync(target, time, runId, cancellationToken);
+            clock.Lap(nameof(V1ToV2Stage.Complete));
             return Summary(report);
         }
         catch (V1ToV2MigrationException)

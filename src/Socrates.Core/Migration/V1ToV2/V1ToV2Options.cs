@@ -7,7 +7,7 @@ namespace Socrates.Core.Migration.V1ToV2;
 public sealed class V1ToV2Options
 {
     /// <summary>Source rows per target transaction (bounds memory; a crash loses at most one batch of work).</summary>
-    public int BatchSize { get; init; } = 200;
+    public int BatchSize { get; init; } = 50;
 
     /// <summary>Where the verified backup of the V1 file goes (default: next to it).</summary>
     public string? BackupDirectory { get; init; }

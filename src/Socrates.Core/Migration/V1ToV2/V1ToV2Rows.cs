@@ -18,6 +18,7 @@ namespace Socrates.Core.Migration.V1ToV2;
 internal sealed class V1ToV2Rows(AsyncDatabaseOptions limits)
 {
     private const string Op = "MigrateV1";
+    private static readonly string s_emptyExtras = PyJson.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal));
     private readonly InputValidator _validate = new(limits);
 
     public List<TargetRow> User(User u)
@@ -103,9 +104,15 @@ internal sealed class V1ToV2Rows(AsyncDatabaseOptions limits)
             for (var i = 0; i < p.ConversationHistory.Count; i++)
             {
                 var m = p.ConversationHistory[i];
-                rows.Add(TargetRow.Of("conversation_messages", ("project_id", id), ("position", (long)i), ("role", m.Role), ("type", m.Type),
-                    ("content", m.Content), ("timestamp", Time(m.Timestamp)), ("timestamp_text", Flag(m.TimestampIsText)),
-                    ("phase", m.Phase), ("present_keys", (long)m.PresentKeys), ("extra_json", PyJson.Serialize(m.Extras))));
+                // The hot path (most V2 rows are messages): the row is built in place, and a message
+                // without extra keys shares the one serialisation of an empty dict.
+                rows.Add(new TargetRow("conversation_messages",
+                [
+                    new("project_id", id), new("position", (long)i), new("role", m.Role), new("type", m.Type),
+                    new("content", m.Content), new("timestamp", Time(m.Timestamp)), new("timestamp_text", Flag(m.TimestampIsText)),
+                    new("phase", m.Phase), new("present_keys", (long)m.PresentKeys),
+                    new("extra_json", m.Extras.Count == 0 ? s_emptyExtras : PyJson.Serialize(m.Extras)),
+                ]));
             }
         }
 

@@ -14,7 +14,8 @@ public sealed record V1ToV2Summary(
     IReadOnlyList<V1ToV2TableSummary> Tables,
     bool AccountingHolds,
     V1ToV2VerificationReport? Verification,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    IReadOnlyList<V1ToV2PhaseTime> Phases)
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
@@ -45,5 +46,6 @@ public sealed record V1ToV2Summary(
         verification_clean = Verification?.Clean,
         duration_seconds = Duration.TotalSeconds,
         rows_per_second = RowsPerSecond,
+        phases = Phases.Select(p => new { phase = p.Phase, seconds = p.Elapsed.TotalSeconds }),
     }, s_json);
 }
