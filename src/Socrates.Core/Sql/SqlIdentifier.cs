@@ -46,6 +46,22 @@ public static partial class SqlIdentifier
         return string.Join(", ", quoted);
     }
 
+    /// <summary>
+    /// The parenthesised placeholder groups of a multi-row VALUES clause:
+    /// <c>($r0c0, $r0c1), ($r1c0, $r1c1), …</c> for <paramref name="rows"/> rows of <paramref name="columns"/> values
+    /// (row r's placeholders are <see cref="Placeholders"/> with prefix <c>$r{r}c</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">rows or columns is not positive.</exception>
+    public static string RowPlaceholders(int rows, int columns)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+        return string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + Placeholders(columns, RowPrefix(r)) + ")"));
+    }
+
+    /// <summary>The placeholder prefix of row <paramref name="row"/> in <see cref="RowPlaceholders"/>: <c>$r{row}c</c>.</summary>
+    public static string RowPrefix(int row) => "$r" + row.ToString(CultureInfo.InvariantCulture) + "c";
+
     /// <summary>Parameter placeholders <c>{prefix}0, {prefix}1, …</c>, <paramref name="count"/> of them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count is not positive.</exception>
     /// <exception cref="ArgumentException">prefix is not '$', ':' or '@' followed by a plain identifier.</exception>

@@ -64,6 +64,16 @@ public sealed class SqlIdentifierTests
     }
 
     [Fact]
+    public void RowPlaceholders_RowsAndColumns_OneGroupPerRow()
+    {
+        Assert.Equal("($r0c0, $r0c1), ($r1c0, $r1c1)", SqlIdentifier.RowPlaceholders(2, 2));
+        Assert.Equal("($r0c0)", SqlIdentifier.RowPlaceholders(1, 1));
+        Assert.Equal("$r12c", SqlIdentifier.RowPrefix(12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SqlIdentifier.RowPlaceholders(0, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SqlIdentifier.RowPlaceholders(2, 0));
+    }
+
+    [Fact]
     public void Ordinals_Count_OneBased()
     {
         Assert.Equal("1, 2, 3", SqlIdentifier.Ordinals(3));

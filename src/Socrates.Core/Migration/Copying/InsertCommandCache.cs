@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Sql;
 
@@ -108,21 +107,12 @@ internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDispos
     private SqliteCommand Create(string table, string[] columns, int rows)
     {
         var command = target.CreateCommand();
-        var sql = new StringBuilder()
-            .Append("INSERT INTO ").Append(SqliteMigrationExtensions.QuoteIdentifier(table))
-            .Append(" (").Append(SqliteMigrationExtensions.QuoteIdentifierList(columns)).Append(") VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (").Append(SqlIdentifier.Placeholders(columns.Length, "$r" + r.ToString(CultureInfo.InvariantCulture) + "c")).Append(')');
-        }
-
-        command.CommandText = sql.ToString();
+        command.CommandText = $"INSERT INTO {SqliteMigrationExtensions.QuoteIdentifier(table)} ({SqliteMigrationExtensions.QuoteIdentifierList(columns)}) VALUES {SqlIdentifier.RowPlaceholders(rows, columns.Length)}";
         for (var r = 0; r < rows; r++)
         {
             for (var i = 0; i < columns.Length; i++)
             {
-                command.Parameters.Add(new SqliteParameter(
-                    "$r" + r.ToString(CultureInfo.InvariantCulture) + "c" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
+                command.Parameters.Add(new SqliteParameter(SqlIdentifier.RowPrefix(r) + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
             }
         }
 
