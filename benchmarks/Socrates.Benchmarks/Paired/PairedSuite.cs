@@ -30,10 +30,11 @@ public static class PairedSuite
     public const string PointLoadOverhead = "bench.paired.point_load_overhead";
     public const string PointLoadOffloadedOverhead = "bench.paired.point_load_offloaded_overhead";
     public const string LoadLazySpeedup = "bench.paired.load_lazy_speedup";
+    public const string UserSelectionCost = "bench.paired.user_selection_cost";
 
     /// <summary>Every pair's id, in the order they run.</summary>
     public static IReadOnlyList<string> Ids { get; } =
-        [CacheHitOverhead, LoadFullSpeedup, LoadLazySpeedup, PointLoadOverhead, PointLoadOffloadedOverhead, SaveSpeedup, LoggingOverhead];
+        [CacheHitOverhead, LoadFullSpeedup, LoadLazySpeedup, PointLoadOverhead, PointLoadOffloadedOverhead, UserSelectionCost, SaveSpeedup, LoggingOverhead];
 
     /// <summary>
     /// Runs every pair whose id contains one of <paramref name="filters"/> (all when empty); writes
@@ -134,6 +135,29 @@ public static class PairedSuite
             });
         }
 
+        if (Selected(UserSelectionCost))
+        {
+            // The user-selection subquery of GetUserProjects (three indexed arms, counted) against a V2
+            // existence check by primary key (the same machinery, no owner index): the ratio itself
+            // means little, its regression against the stored runs is the gate (a lost owner index
+            // shows here and not in the whole GetUserProjects, which loading the matches dominates).
+            Guarded(UserSelectionCost, () =>
+            {
+                var users = new GetUserProjectsBenchmarks();
+                try
+                {
+                    users.Setup();
+                    OnThreadPool(() => Measure(PairDefinition.Pair(UserSelectionCost,
+                        "GetUserProjects' user selection (owner, collaborator and team-member index seeks, counted) against V2's existence check by primary key, called from a thread-pool thread, interleaved",
+                        PairDefinition.Ratio, ("V2ExistsById", () => WaitFlag(users.V2ExistsById())), ("V2CountIndexed", () => Wait(users.V2CountIndexed())))));
+                }
+                finally
+                {
+                    users.Cleanup();
+                }
+            });
+        }
+
         if (Selected(SaveSpeedup))
         {
             Guarded(SaveSpeedup, () =>
@@ -180,6 +204,8 @@ public static class PairedSuite
     private static void OnThreadPool(Action measure) => Task.Run(measure).GetAwaiter().GetResult();
 
     private static long Wait(Task<long> task) => task.GetAwaiter().GetResult();
+
+    private static long WaitFlag(Task<bool> task) => task.GetAwaiter().GetResult() ? 1 : 0;
 
     private static long Wait(Task task)
     {

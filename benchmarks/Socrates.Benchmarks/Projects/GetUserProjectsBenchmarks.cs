@@ -26,6 +26,7 @@ public class GetUserProjectsBenchmarks
     private LegacyStore? _v1;
     private AsyncProjectDatabase? _v2;
     private int _next;
+    private string[] _projectIds = [];
 
     [GlobalSetup]
     public void Setup() => Blocking.Run(SetupAsync);
@@ -42,6 +43,7 @@ public class GetUserProjectsBenchmarks
         // Setup writes need no fsync per save; reads are the same under either mode.
         _v2 = await Stores.OpenV2Async(v2Path, synchronous: SynchronousMode.Normal);
         await Stores.SaveAllV2Async(_v2, projects);
+        _projectIds = [.. projects.Select(p => p.ProjectId)];
         WriteFileSizeRatio(v1Path, v2Path);
     }
 
@@ -79,6 +81,12 @@ public class GetUserProjectsBenchmarks
     /// rows loaded): where the owner index is the whole cost, so its regression check sees a
     /// dropped index that the full query's per-project loading would hide.
     /// </summary>
+    /// <summary>
+    /// Not a BenchmarkDotNet benchmark: the paired user-selection pair's reference, a V2 call of the
+    /// same machinery (validation, pool lease, monitor) that seeks the primary key and no owner index.
+    /// </summary>
+    public Task<bool> V2ExistsById() => _v2!.ExistsProjectAsync(_projectIds[_next++ % _projectIds.Length]);
+
     [Benchmark]
     public Task<long> V2CountIndexed() => _v2!.CountUserProjectsAsync(NextOwner(), includeArchived: true);
 
