@@ -56,8 +56,8 @@ baseline="$root/fixtures/baselines/$profile.json"
 paired_baseline="$root/fixtures/baselines/paired-$profile.json"
 filter_args=()
 if [ ${#filters[@]} -gt 0 ]; then filter_args=(--filter "${filters[@]}"); fi
-mode_args=(--paired)
-if [ "$paired_only" -eq 1 ]; then mode_args=(--paired-only); fi
+mode_args=()
+if [ "$paired_only" -eq 1 ]; then mode_args=(--paired-only); export DOTNET_TieredPGO=0; fi
 
 mkdir -p "$out"
 : > "$out/summary.tsv"
@@ -71,10 +71,17 @@ for i in $(seq 1 "$runs"); do
     dotnet "$bench" --profile "$profile" --artifacts "$run/benchmarks" "${mode_args[@]}" "${filter_args[@]}" > "$run/benchmarks.log" 2>&1
   bench_exit=$?
   if [ "$paired_only" -eq 0 ]; then
+    # The paired suite in its own process without dynamic PGO, as the Gates pipeline runs it.
+    SOCRATES_ARTIFACTS="$run" SOCRATES_PROFILE="$profile" DOTNET_TieredPGO=0 \
+      dotnet "$bench" --profile "$profile" --artifacts "$run/benchmarks" --paired-only > "$run/paired.log" 2>&1 || bench_exit=$?
+  fi
+  if [ "$paired_only" -eq 0 ]; then
     SOCRATES_ARTIFACTS="$run" dotnet "$engine" bench-compare --comparisons "$root/benchmarks/comparisons.json" \
       --artifacts "$run" --baseline "$baseline" --profile "$profile" > "$run/bench-compare.log" 2>&1
   fi
-  SOCRATES_ARTIFACTS="$run" dotnet "$engine" paired-compare --artifacts "$run" --baseline "$paired_baseline" \
+  baseline_args=()
+  if [ -f "$paired_baseline" ]; then baseline_args=(--baseline "$paired_baseline"); fi
+  SOCRATES_ARTIFACTS="$run" dotnet "$engine" paired-compare --artifacts "$run" "${baseline_args[@]}" \
     --profile "$profile" > "$run/paired-compare.log" 2>&1
   seconds=$(( $(date +%s) - started ))
   if python3 - "$run" "$i" "$seconds" "$bench_exit" "$out/summary.tsv" "$paired_only" "${gates[@]}" <<'PY'

@@ -39,6 +39,12 @@ if (options.Paired)
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     var settings = PairedSettings.For(options.Profile.Name);
     Console.WriteLine($"Paired comparisons: {settings.Rounds} ABBA rounds of ~{settings.SliceTarget.TotalMilliseconds} ms slices, warm-up {settings.Warmup.TotalMilliseconds} ms");
+    if (Environment.GetEnvironmentVariable("DOTNET_TieredPGO") != "0")
+    {
+        // docs/benchmarks.md: with dynamic PGO the code of V2's loads depends on which pairs ran
+        // first in this process, and the point load came out 1.09 or 1.45 from run to run.
+        Console.WriteLine("Paired comparisons: dynamic PGO is on; the pipeline and the stored baselines run them with DOTNET_TieredPGO=0 (ratios may not be comparable)");
+    }
     var started = System.Diagnostics.Stopwatch.GetTimestamp();
     var runner = new PairedRunner(settings, options.Profile.Name, failpoints, TimeProvider.System);
     var written = PairedSuite.Run(runner, Path.Combine(options.ArtifactsPath, "paired"), options.PairedFilters, Console.Out, problems);
