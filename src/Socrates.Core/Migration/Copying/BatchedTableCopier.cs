@@ -400,7 +400,7 @@ public sealed class BatchedTableCopier
         for (var at = 0; at < rows.Count;)
         {
             var run = oneByOne ? 1 : InsertCommandCache.RunLength(rows, at, rows.Count - at);
-            await inserts.Bind(transaction, rows, at, run).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await inserts.ExecuteAsync(transaction, rows, at, run, cancellationToken).ConfigureAwait(false);
             at += run;
         }
 

@@ -11,7 +11,8 @@ namespace Socrates.Core.Migration.Copying;
 /// in through one multi-row INSERT of up to <see cref="MaxRowsPerStatement"/> rows, in their order,
 /// so the rows and their rowids are exactly those of one INSERT per row. The lookup compares the
 /// table and column names in place, so a row costs no SQL text. Each use binds the command to the
-/// batch's transaction.
+/// batch's transaction. <see cref="ExecuteAsync"/> binds by position (<see cref="PositionalInsert"/>)
+/// and falls back to the command for values only it converts.
 /// </summary>
 internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDisposable
 {
@@ -44,34 +45,40 @@ internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDispos
     }
 
     /// <summary>
+    /// Inserts <paramref name="count"/> rows from <paramref name="start"/> (all of one table and
+    /// columns, as <see cref="RunLength"/> found) in <paramref name="transaction"/>: bound by position
+    /// when every value allows it, otherwise through the <see cref="SqliteCommand"/> of <see cref="Bind(SqliteTransaction, IReadOnlyList{TargetRow}, int, int)"/>.
+    /// </summary>
+    /// <exception cref="SqliteException">The insert failed; the rows of this statement are not inserted.</exception>
+    public async Task ExecuteAsync(SqliteTransaction transaction, IReadOnlyList<TargetRow> rows, int start, int count, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var shape = ShapeOf(rows[start]);
+        var positional = shape.Positional[count - 1] ??= PositionalInsert.Prepare(target, Sql(rows[start].Table, shape.Columns, count), count * shape.Columns.Length);
+        if (positional.TryExecute(target, rows, start, count))
+        {
+            PositionalStatements++;
+            return;
+        }
+
+        await Bind(transaction, rows, start, count).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        CommandStatements++;
+    }
+
+    /// <summary>Statements <see cref="ExecuteAsync"/> ran bound by position.</summary>
+    public int PositionalStatements { get; private set; }
+
+    /// <summary>Statements <see cref="ExecuteAsync"/> handed to the <see cref="SqliteCommand"/> (values only it converts, a busy database).</summary>
+    public int CommandStatements { get; private set; }
+
+    /// <summary>
     /// The command inserting <paramref name="count"/> rows from <paramref name="start"/> (all of one
     /// table and columns, as <see cref="RunLength"/> found), bound to their values in order.
     /// </summary>
     public SqliteCommand Bind(SqliteTransaction transaction, IReadOnlyList<TargetRow> rows, int start, int count)
     {
         var first = rows[start];
-        if (!_byTable.TryGetValue(first.Table, out var shapes))
-        {
-            shapes = [];
-            _byTable[first.Table] = shapes;
-        }
-
-        Shape? shape = null;
-        foreach (var candidate in shapes)
-        {
-            if (SameColumns(candidate.Columns, first.Columns))
-            {
-                shape = candidate;
-                break;
-            }
-        }
-
-        if (shape is null)
-        {
-            shape = new Shape([.. first.Columns.Select(c => c.Key)]);
-            shapes.Add(shape);
-        }
-
+        var shape = ShapeOf(first);
         var command = shape.Commands[count - 1] ??= Create(first.Table, shape.Columns, count);
         command.Transaction = transaction;
         var width = shape.Columns.Length;
@@ -92,6 +99,11 @@ internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDispos
     {
         foreach (var shape in _byTable.Values.SelectMany(s => s))
         {
+            foreach (var positional in shape.Positional)
+            {
+                positional?.Dispose();
+            }
+
             foreach (var command in shape.Commands)
             {
                 if (command is not null)
@@ -104,10 +116,34 @@ internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDispos
         _byTable.Clear();
     }
 
+    private static string Sql(string table, string[] columns, int rows) =>
+        $"INSERT INTO {SqliteMigrationExtensions.QuoteIdentifier(table)} ({SqliteMigrationExtensions.QuoteIdentifierList(columns)}) VALUES {SqlIdentifier.RowPlaceholders(rows, columns.Length)}";
+
+    private Shape ShapeOf(TargetRow first)
+    {
+        if (!_byTable.TryGetValue(first.Table, out var shapes))
+        {
+            shapes = [];
+            _byTable[first.Table] = shapes;
+        }
+
+        foreach (var candidate in shapes)
+        {
+            if (SameColumns(candidate.Columns, first.Columns))
+            {
+                return candidate;
+            }
+        }
+
+        var shape = new Shape([.. first.Columns.Select(c => c.Key)]);
+        shapes.Add(shape);
+        return shape;
+    }
+
     private SqliteCommand Create(string table, string[] columns, int rows)
     {
         var command = target.CreateCommand();
-        command.CommandText = $"INSERT INTO {SqliteMigrationExtensions.QuoteIdentifier(table)} ({SqliteMigrationExtensions.QuoteIdentifierList(columns)}) VALUES {SqlIdentifier.RowPlaceholders(rows, columns.Length)}";
+        command.CommandText = Sql(table, columns, rows);
         for (var r = 0; r < rows; r++)
         {
             for (var i = 0; i < columns.Length; i++)
@@ -155,11 +191,13 @@ internal sealed class InsertCommandCache(SqliteConnection target) : IAsyncDispos
         return true;
     }
 
-    /// <summary>One column list of a table and its INSERT commands by row count (index = rows - 1).</summary>
+    /// <summary>One column list of a table and its INSERT statements by row count (index = rows - 1).</summary>
     private sealed class Shape(string[] columns)
     {
         public string[] Columns { get; } = columns;
 
         public SqliteCommand?[] Commands { get; } = new SqliteCommand?[MaxRowsPerStatement];
+
+        public PositionalInsert?[] Positional { get; } = new PositionalInsert?[MaxRowsPerStatement];
     }
 }
