@@ -204,7 +204,7 @@ public sealed class BatchedTableCopier
         }
 
         command.Parameters.AddWithValue("$limit", batchSize);
-        var rows = new List<SourceRow>(batchSize);
+        var rows = new List<SourceRow>(Math.Min(batchSize, 1024));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

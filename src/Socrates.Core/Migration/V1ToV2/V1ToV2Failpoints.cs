@@ -21,4 +21,11 @@ public static class V1ToV2Failpoints
     /// running twice no longer gives the same V2 (the <c>migration.v1v2.idempotence_diffs</c> gate).
     /// </summary>
     public const string DuplicateOnRerun = "migration.v1v2.duplicate-on-rerun";
+
+    /// <summary>
+    /// Each table is read, mapped and written as one batch (one transaction), the "faster" bulk load
+    /// that holds a whole table in memory: what the migrator retains grows with the source (the
+    /// <c>migration.memory_growth</c> gate).
+    /// </summary>
+    public const string WholeTableBatch = "migration.v1v2.whole-table-batch";
 }

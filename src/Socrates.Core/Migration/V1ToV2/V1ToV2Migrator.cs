@@ -122,7 +122,7 @@ public static class V1ToV2Migrator
 
             var copier = new BatchedTableCopier(source, target, new RejectLog(time), new TableCopyOptions
             {
-                BatchSize = options.BatchSize,
+                BatchSize = Failpoint.IsActive(V1ToV2Failpoints.WholeTableBatch) ? int.MaxValue : options.BatchSize,
                 VerifySourceIntegrity = false,
                 MapConcurrency = Environment.ProcessorCount, // the V1ToV2Jobs mappers are pure functions of the row
                 BatchCommitted = options.BatchCommitted,
