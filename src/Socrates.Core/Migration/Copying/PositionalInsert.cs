@@ -49,7 +49,7 @@ internal sealed class PositionalInsert : IDisposable
         if (count != values)
         {
             statement.Dispose();
-            throw new InvalidOperationException($"The INSERT has {count} parameters, not the {values} its rows carry.");
+            throw new InvalidOperationException($"The prepared statement takes {count} parameters, not the {values} its rows carry.");
         }
 
         return new PositionalInsert(statement, values);
