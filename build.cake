@@ -36,6 +36,10 @@ var suites = new Dictionary<string, string>
     ["stress"] = "Category=Stress",
     ["accuracy"] = "Category=Accuracy",
     ["integrity"] = "Category=Integrity",
+    // Speed and memory of the real code: never under coverage, whose instrumentation slows managed
+    // code and not the native SQLite it is compared with (the migrator read 0.37 of a bare insert
+    // under it, 0.60-0.72 without).
+    ["measurement"] = "Category=Measurement",
 };
 
 Task("Clean")
@@ -68,7 +72,7 @@ Task("Accuracy")
 
 Task("Integrity")
     .IsDependentOn("Build")
-    .Does(() => RequireGreen(RunSuite("integrity", collectCoverage: true)));
+    .Does(() => RequireGreen(RunSuite("integrity", collectCoverage: true), RunSuite("measurement", collectCoverage: false)));
 
 Task("Benchmarks")
     .IsDependentOn("Build")
@@ -169,6 +173,7 @@ Task("Gates")
     RunSuite("stress", collectCoverage: false);
     RunSuite("accuracy", collectCoverage: false);
     RunSuite("integrity", collectCoverage: true);
+    RunSuite("measurement", collectCoverage: false);
     RunBenchmarks();
     MergeCoverage();
     if (runCanaries) { RunCanaries(); }
