@@ -226,7 +226,7 @@ SuiteRun RunSuite(string suite, bool collectCoverage, string? failpoint = null, 
         .Append("--logger").AppendQuoted($"trx;LogFilePrefix={suite}")
         .Append("--logger").AppendQuoted("console;verbosity=minimal")
         .Append("--results-directory").AppendQuoted(results);
-    if (suite is "stress" or "accuracy")
+    if (suite is "stress" or "accuracy" or "measurement")
     {
         // Timing-sensitive suites (latency ratios, queries/s): one test project at a time.
         args.Append("-maxcpucount:1");
