@@ -104,28 +104,28 @@ public static class PairedSuite
                     {
                         Guarded(LoadFullSpeedup, () => OnThreadPool(() => Measure(PairDefinition.Pair(LoadFullSpeedup,
                             "LoadProject of a 500-message project: V2 full load against V1 read + unpickle + map, called from a thread-pool thread as a server does, interleaved",
-                            PairDefinition.Speedup, ("V1Load", () => Wait(load.V1Load())), ("V2FullLoad", () => Wait(load.V2FullLoad()))))));
+                            PairDefinition.Speedup, ("V1Load", () => Wait(load.V1LoadOnce())), ("V2FullLoad", () => Wait(load.V2FullLoadOnce()))))));
                     }
 
                     if (Selected(LoadLazySpeedup))
                     {
                         Guarded(LoadLazySpeedup, () => OnThreadPool(() => Measure(PairDefinition.Pair(LoadLazySpeedup,
                             "LoadProject of a 500-message project: V2 metadata-only (lazy history) against V1 read + unpickle + map, called from a thread-pool thread as a server does, interleaved",
-                            PairDefinition.Speedup, ("V1Load", () => Wait(load.V1Load())), ("V2LazyLoad", () => Wait(load.V2LazyLoad()))))));
+                            PairDefinition.Speedup, ("V1Load", () => Wait(load.V1LoadOnce())), ("V2LazyLoad", () => Wait(load.V2LazyLoadOnce()))))));
                     }
 
                     if (Selected(PointLoadOverhead))
                     {
                         Guarded(PointLoadOverhead, () => OnThreadPool(() => Measure(PairDefinition.Pair(PointLoadOverhead,
                             "V2 metadata-only LoadProject against its floor (one prepared statement, one open connection), called from a thread-pool thread as a server does, interleaved",
-                            PairDefinition.Ratio, ("PointLoadFloor", () => load.PointLoadFloor()), ("V2LazyLoad", () => Wait(load.V2LazyLoad()))))));
+                            PairDefinition.Ratio, ("PointLoadFloor", () => load.PointLoadFloorOnce()), ("V2LazyLoad", () => Wait(load.V2LazyLoadOnce()))))));
                     }
 
                     if (Selected(PointLoadOffloadedOverhead))
                     {
                         Guarded(PointLoadOffloadedOverhead, () => Measure(PairDefinition.Pair(PointLoadOffloadedOverhead,
                             "V2 metadata-only LoadProject against its floor, called from a dedicated (non-pool) thread: V2 hops to the pool to free the caller, interleaved",
-                            PairDefinition.Ratio, ("PointLoadFloor", () => load.PointLoadFloor()), ("V2LazyLoad", () => Wait(load.V2LazyLoad())))));
+                            PairDefinition.Ratio, ("PointLoadFloor", () => load.PointLoadFloorOnce()), ("V2LazyLoad", () => Wait(load.V2LazyLoadOnce())))));
                     }
                 }
                 finally
