@@ -104,6 +104,20 @@ public sealed class PositionalInsertTests : IAsyncLifetime, IDisposable
         Assert.Equal("2", await count.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task ExecuteAsync_UnknownColumn_SameErrorAsTheCommand()
+    {
+        var rows = new[] { TargetRow.Of(Table, ("seq", 1L), ("no_such_column", "x")) };
+
+        var named = await Record.ExceptionAsync(() => StoredAsync(rows, positional: false));
+        var positional = await Record.ExceptionAsync(() => StoredAsync(rows, positional: true));
+
+        var expected = Assert.IsType<SqliteException>(named);
+        var actual = Assert.IsType<SqliteException>(positional);
+        Assert.Equal(expected.SqliteErrorCode, actual.SqliteErrorCode);
+        Assert.Equal(expected.Message, actual.Message);
+    }
+
     private static TargetRow Row(long seq, object? value) => TargetRow.Of(Table, ("seq", seq), ("v", value), ("w", "row " + seq));
 
     private async Task<SqliteException> ViolationAsync(TargetRow[] rows, bool positional)
