@@ -1,5 +1,6 @@
 using Socrates.Core.Failpoints;
 using Socrates.Core.Migration;
+using Socrates.Core.Migration.Copying;
 using Socrates.Core.Migration.V1ToV2;
 using Socrates.Integrity.Tests.Migration;
 using Socrates.Testing.Integrity;
@@ -137,5 +138,45 @@ public sealed class V1ToV2CanaryTests
         await V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None);
 
         Assert.Empty(await V2RowDiff.CompareAsync(afterOneRun, v2));
+    }
+    [Fact]
+    public async Task MigrateAsync_WholeTableBatchCanary_CommitsEachTableInOneBatchAndCopiesTheSameRows()
+    {
+        // The memory gate's canary: the copier holds a whole table in memory (one read-ahead batch per
+        // table) instead of BatchSize rows, and still writes the same database. The memory it costs is
+        // measured in V1ToV2ThroughputTests; here its shape, counted, not timed.
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        await V1Databases.GenerateAsync(v1, s_small);
+        var normal = await CopyCountingBatchesAsync(v1, directory.File("normal.db"), canary: false);
+        var whole = await CopyCountingBatchesAsync(v1, directory.File("whole.db"), canary: true);
+
+        // 30 projects in batches of 8: at least four batches for that table without the canary.
+        Assert.True(normal.Values.Max(j => j.Batches) >= 4, string.Join(", ", normal.Select(j => $"{j.Key}: {j.Value.Batches} batches")));
+        Assert.All(whole, job => Assert.True(job.Value.Batches <= 2, $"{job.Key}: {job.Value.Batches} batches under the canary"));
+        Assert.Equal(normal.ToDictionary(j => j.Key, j => j.Value.RowsRead), whole.ToDictionary(j => j.Key, j => j.Value.RowsRead));
+        // Only the schema's bookkeeping (when each step was applied) may differ between two migrations.
+        var differing = await V2RowDiff.CompareAsync(directory.File("normal.db"), directory.File("whole.db"));
+        Assert.All(differing.Keys, table => Assert.Contains(table, s_schemaBookkeeping));
+    }
+
+    private const int SmallBatch = 8;
+
+    private static readonly string[] s_schemaBookkeeping = ["schema_history", "schema_version"];
+
+    private static async Task<Dictionary<string, (int Batches, long RowsRead)>> CopyCountingBatchesAsync(string v1, string v2, bool canary)
+    {
+        var jobs = new Dictionary<string, (int Batches, long RowsRead)>(StringComparer.Ordinal);
+        var options = new V1ToV2Options
+        {
+            BatchSize = SmallBatch,
+            BatchCommitted = new SyncProgress<CopyBatchCommitted>(b => jobs[b.Job] = (Math.Max(jobs.GetValueOrDefault(b.Job).Batches, b.Batch), b.RowsRead)),
+        };
+        using (canary ? Failpoint.Enable(V1ToV2Failpoints.WholeTableBatch) : null)
+        {
+            await V1ToV2Migrator.MigrateAsync(v1, v2, options, null, CancellationToken.None);
+        }
+
+        return jobs;
     }
 }

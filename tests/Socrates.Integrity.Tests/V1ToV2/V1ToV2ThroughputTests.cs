@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Socrates.Core.Failpoints;
 using Socrates.Core.Migration.Copying;
 using Socrates.Core.Migration.V1ToV2;
 using Socrates.Integrity.Tests.Migration;
@@ -133,10 +134,7 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
         // buffers, caches of the data provider): it read 9-13 MiB where later ones read 14-15, so an
         // unmeasured run goes first.
         using var directory = new TempDirectory();
-        await RetainedAsync(directory, "warm-up", projects: SmallProjects);
-        var small = await RetainedAsync(directory, "small", projects: SmallProjects);
-        var large = await RetainedAsync(directory, "large", projects: 4 * SmallProjects);
-        var growth = (double)large.PeakRetainedBytes / small.PeakRetainedBytes;
+        var (small, large, growth) = await MemoryGrowthAsync(directory);
         var evidence = MetricsWriter.WriteEvidence(Suite, "migration-v1v2-memory.json", new
         {
             small_projects = SmallProjects,
@@ -152,6 +150,28 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
         MetricsWriter.Write(Suite, "migration.memory_growth", growth, "x", evidence);
         output.WriteLine($"retained at batch boundaries: small {small.PeakRetainedBytes / 1048576.0:F2} MiB over {small.Batches} batches, large {large.PeakRetainedBytes / 1048576.0:F2} MiB over {large.Batches} batches, growth {growth:F2}x");
         Assert.True(small.PeakRetainedBytes > 0 && large.Batches > small.Batches);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_WholeTableBatchCanary_RetainedMemoryGrowsWithTheSource()
+    {
+        // The canary of gate migration-memory-bounded (fail above 2.0): a copier that holds a whole
+        // table retains in proportion to the source. Measured (session 4): 3.98 and 3.99.
+        using var directory = new TempDirectory();
+        using (Failpoint.Enable(V1ToV2Failpoints.WholeTableBatch))
+        {
+            var (small, large, growth) = await MemoryGrowthAsync(directory);
+            output.WriteLine($"canary {V1ToV2Failpoints.WholeTableBatch}: small {small.PeakRetainedBytes / 1048576.0:F2} MiB, large {large.PeakRetainedBytes / 1048576.0:F2} MiB, growth {growth:F2}x");
+            Assert.True(growth > 2.0, $"growth {growth:F2}x under the canary: the gate's fail line 2.0 would not be crossed");
+        }
+    }
+
+    private static async Task<((long PeakRetainedBytes, int Batches) Small, (long PeakRetainedBytes, int Batches) Large, double Growth)> MemoryGrowthAsync(TempDirectory directory)
+    {
+        await RetainedAsync(directory, "warm-up", projects: SmallProjects);
+        var small = await RetainedAsync(directory, "small", projects: SmallProjects);
+        var large = await RetainedAsync(directory, "large", projects: 4 * SmallProjects);
+        return (small, large, (double)large.PeakRetainedBytes / small.PeakRetainedBytes);
     }
 
     private const int SmallProjects = 400;
