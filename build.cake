@@ -127,7 +127,7 @@ Task("Baseline")
                         .Append("--profile").Append(profile)
                         .Append("--artifacts").AppendQuoted($"{runsRoot}/{(busy ? "busy" : "quiet")}-{i:D2}")
                         .Append("--paired-only"),
-                    EnvironmentVariables = new Dictionary<string, string> { ["SOCRATES_PROFILE"] = profile, ["SOCRATES_FAILPOINTS"] = string.Empty, ["DOTNET_TieredPGO"] = "0" },
+                    EnvironmentVariables = new Dictionary<string, string> { ["SOCRATES_PROFILE"] = profile, ["SOCRATES_FAILPOINTS"] = string.Empty },
                 });
                 if (run != 0) { throw new CakeException(run, $"Paired baseline run {i} failed (see above); nothing was written."); }
             }
@@ -272,8 +272,9 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
             .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks"),
         EnvironmentVariables = environment,
     });
-    // The paired suite in its own process, without dynamic PGO (docs/benchmarks.md: with it, the
-    // code V2's loads got depended on which pairs ran first, and the point load was bimodal).
+    // The paired suite after BenchmarkDotNet: the harness runs each pair in a process of its own
+    // under pinned JIT settings (Paired/PairedProcesses.cs: in a shared process, or with the
+    // runtime's default tiering, the point load was bimodal from process to process).
     var pairedRun = StartProcess("dotnet", new ProcessSettings
     {
         Arguments = new ProcessArgumentBuilder()
@@ -282,7 +283,7 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
             .Append("--profile").Append(profile)
             .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks")
             .Append("--paired-only"),
-        EnvironmentVariables = new Dictionary<string, string>(environment) { ["DOTNET_TieredPGO"] = "0" },
+        EnvironmentVariables = environment,
     });
     exitCode = Math.Max(exitCode, pairedRun);
     var compare = StartProcess("dotnet", new ProcessSettings

@@ -7,7 +7,7 @@
 #
 # - Each run is what the Gates target runs: BenchmarkDotNet, then the paired suite (--paired),
 #   bench-compare against fixtures/baselines/<profile>.json and paired-compare against
-#   fixtures/baselines/paired-<profile>.json. --paired-only runs the paired suite alone (~30 s a
+#   fixtures/baselines/paired-<profile>.json. --paired-only runs the paired suite alone (~70 s a
 #   run instead of minutes) and judges only the gates over bench.paired.* metrics.
 # - Needs Release builds (dotnet build -c Release benchmarks/Socrates.Benchmarks src/Socrates.Gates);
 #   builds nothing itself, so every run measures the same binaries.
@@ -57,7 +57,7 @@ paired_baseline="$root/fixtures/baselines/paired-$profile.json"
 filter_args=()
 if [ ${#filters[@]} -gt 0 ]; then filter_args=(--filter "${filters[@]}"); fi
 mode_args=()
-if [ "$paired_only" -eq 1 ]; then mode_args=(--paired-only); export DOTNET_TieredPGO=0; fi
+if [ "$paired_only" -eq 1 ]; then mode_args=(--paired-only); fi
 
 mkdir -p "$out"
 : > "$out/summary.tsv"
@@ -71,8 +71,9 @@ for i in $(seq 1 "$runs"); do
     dotnet "$bench" --profile "$profile" --artifacts "$run/benchmarks" "${mode_args[@]}" "${filter_args[@]}" > "$run/benchmarks.log" 2>&1
   bench_exit=$?
   if [ "$paired_only" -eq 0 ]; then
-    # The paired suite in its own process without dynamic PGO, as the Gates pipeline runs it.
-    SOCRATES_ARTIFACTS="$run" SOCRATES_PROFILE="$profile" DOTNET_TieredPGO=0 \
+    # The paired suite in its own process, as the Gates pipeline runs it (the harness then runs
+    # each pair in a child process under its pinned JIT settings: Paired/PairedProcesses.cs).
+    SOCRATES_ARTIFACTS="$run" SOCRATES_PROFILE="$profile" \
       dotnet "$bench" --profile "$profile" --artifacts "$run/benchmarks" --paired-only > "$run/paired.log" 2>&1 || bench_exit=$?
   fi
   if [ "$paired_only" -eq 0 ]; then

@@ -3,7 +3,7 @@ using Socrates.Benchmarks.Harness;
 using Socrates.Benchmarks.Paired;
 
 // Socrates benchmarks: dotnet run -c Release --project benchmarks/Socrates.Benchmarks --
-//   [--profile quick|ci|full] [--artifacts DIR] [--paired | --paired-only] [--paired-filter ID-PART]
+//   [--profile quick|ci|full] [--artifacts DIR] [--paired | --paired-only] [--paired-filter ID-PART] [--paired-in-process]
 //   [--filter PATTERN ...any BenchmarkDotNet option]
 // Results: DIR/results/*-report-full.json (per-iteration measurements; read by `bench-compare`)
 // and *-report-github.md; with --paired, DIR/paired/{id}.json (read by `paired-compare`). Exit code 0 when every selected benchmark measured, 1 when any failed,
@@ -35,20 +35,33 @@ var summaries = options.PairedOnly
 var problems = options.PairedOnly ? [] : RunOutcome.Problems(summaries).ToList();
 if (options.Paired)
 {
-    var failpoints = (Environment.GetEnvironmentVariable(BenchmarkFailpoints.EnvironmentVariable) ?? string.Empty)
-        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     var settings = PairedSettings.For(options.Profile.Name);
-    Console.WriteLine($"Paired comparisons: {settings.Rounds} ABBA rounds of ~{settings.SliceTarget.TotalMilliseconds} ms slices, warm-up {settings.Warmup.TotalMilliseconds} ms");
-    if (Environment.GetEnvironmentVariable("DOTNET_TieredPGO") != "0")
-    {
-        // docs/benchmarks.md: with dynamic PGO the code of V2's loads depends on which pairs ran
-        // first in this process, and the point load came out 1.09 or 1.45 from run to run.
-        Console.WriteLine("Paired comparisons: dynamic PGO is on; the pipeline and the stored baselines run them with DOTNET_TieredPGO=0 (ratios may not be comparable)");
-    }
+    var directory = Path.Combine(options.ArtifactsPath, "paired");
     var started = System.Diagnostics.Stopwatch.GetTimestamp();
-    var runner = new PairedRunner(settings, options.Profile.Name, failpoints, TimeProvider.System);
-    var written = PairedSuite.Run(runner, Path.Combine(options.ArtifactsPath, "paired"), options.PairedFilters, Console.Out, problems);
-    Console.WriteLine($"Paired comparisons: {written.Count} written in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (checksum {runner.Sink:X})");
+    IReadOnlyList<string> written;
+    if (options.PairedInProcess)
+    {
+        var failpoints = (Environment.GetEnvironmentVariable(BenchmarkFailpoints.EnvironmentVariable) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (PairedProcesses.MissingJitSettings() is { Count: > 0 } missing)
+        {
+            // Run by hand (e.g. under a profiler): the stored baselines were measured under these settings.
+            Console.WriteLine($"Paired comparisons: this process runs without {string.Join(", ", missing)}; its ratios may not be comparable with the stored runs");
+        }
+
+        Console.WriteLine($"Paired comparisons in process: {settings.Rounds} ABBA rounds of ~{settings.SliceTarget.TotalMilliseconds} ms slices, warm-up {settings.Warmup.TotalMilliseconds} ms");
+        var runner = new PairedRunner(settings, options.Profile.Name, failpoints, TimeProvider.System);
+        written = PairedSuite.Run(runner, directory, options.PairedFilters, Console.Out, problems);
+        Console.WriteLine($"Paired comparisons in process: {written.Count} written in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (checksum {runner.Sink:X})");
+    }
+    else
+    {
+        var ids = PairedSuite.Select(options.PairedFilters);
+        Console.WriteLine($"Paired comparisons: {ids.Count} pairs, each in its own process ({string.Join(", ", PairedProcesses.JitSettings.Select(s => $"{s.Key}={s.Value}"))})");
+        written = PairedProcesses.Run(ids, ["--profile", options.Profile.Name, "--paired-only"], options.ArtifactsPath, directory, problems);
+        Console.WriteLine($"Paired comparisons: {written.Count} of {ids.Count} written in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+    }
+
     if (written.Count == 0)
     {
         problems.Add($"the paired run measured no pair (filter: {string.Join(' ', options.PairedFilters)})");

@@ -3,8 +3,9 @@ namespace Socrates.Benchmarks.Harness;
 /// <summary>
 /// The harness's own command line: <c>--profile quick|ci|full</c>, <c>--artifacts DIR</c>,
 /// <c>--paired</c> (run the paired, interleaved comparisons after BenchmarkDotNet),
-/// <c>--paired-only</c> (run only those) and <c>--paired-filter TEXT</c> (repeatable: pairs whose
-/// id contains it); everything else (e.g. <c>--filter *Sqlite*</c>) is passed to BenchmarkDotNet unchanged.
+/// <c>--paired-only</c> (run only those), <c>--paired-filter TEXT</c> (repeatable: pairs whose
+/// id contains it) and <c>--paired-in-process</c> (measure the pairs in this process, one after the
+/// other, instead of each in its own: how the harness runs its children, and a way to profile a pair); everything else (e.g. <c>--filter *Sqlite*</c>) is passed to BenchmarkDotNet unchanged.
 /// </summary>
 public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPath, IReadOnlyList<string> BenchmarkDotNetArguments)
 {
@@ -13,6 +14,9 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
 
     /// <summary>Skip BenchmarkDotNet: only the paired comparisons.</summary>
     public bool PairedOnly { get; init; }
+
+    /// <summary>Measure the selected pairs in this process rather than each in a child process (<see cref="Paired.PairedProcesses"/>).</summary>
+    public bool PairedInProcess { get; init; }
 
     /// <summary>Substrings selecting pairs by id; empty selects all.</summary>
     public IReadOnlyList<string> PairedFilters { get; init; } = [];
@@ -28,6 +32,7 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
         var rest = new List<string>();
         var paired = false;
         var pairedOnly = false;
+        var pairedInProcess = false;
         var pairedFilters = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -45,6 +50,10 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
                     break;
                 case "--paired-only":
                     paired = pairedOnly = true;
+                    break;
+                case "--paired-in-process":
+                    paired = true;
+                    pairedInProcess = true;
                     break;
                 case "--paired-filter":
                     paired = true;
@@ -72,6 +81,7 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
         {
             Paired = paired,
             PairedOnly = pairedOnly,
+            PairedInProcess = pairedInProcess,
             PairedFilters = pairedFilters,
         };
     }

@@ -28,6 +28,11 @@ public sealed record PairedSamplesFile(
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
+    /// <summary>Reads a samples file written by <see cref="Write"/>.</summary>
+    public static PairedSamplesFile Read(string path) =>
+        JsonSerializer.Deserialize<PairedSamplesFile>(File.ReadAllText(path), s_json)
+        ?? throw new InvalidDataException($"{path}: empty samples file");
+
     /// <summary>Writes <c>{directory}/{Id}.json</c> (temporary file, then rename) and returns its path.</summary>
     public string Write(string directory)
     {

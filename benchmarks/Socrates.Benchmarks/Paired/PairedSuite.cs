@@ -37,7 +37,22 @@ public static class PairedSuite
         [CacheHitOverhead, LoadFullSpeedup, LoadLazySpeedup, PointLoadOverhead, PointLoadOffloadedOverhead, UserSelectionCost, SaveSpeedup, LoggingOverhead];
 
     /// <summary>
-    /// Runs every pair whose id contains one of <paramref name="filters"/> (all when empty); writes
+    /// How many processes measure <paramref name="id"/> (<see cref="PairedProcesses"/> keeps the one
+    /// whose baseline side ran fastest): five for the pairs whose regression against the stored
+    /// runs is gated, so a spell in which the machine ran slowly (it lasts tens of seconds, and
+    /// slowed two processes in a row in a run of three) cannot turn that gate red; one for the others.
+    /// </summary>
+    public static int ProcessesFor(string id) => id is PointLoadOverhead or UserSelectionCost ? 5 : 1;
+
+    /// <summary>The ids of <see cref="Ids"/> that contain one of <paramref name="filters"/> (all when empty), in run order.</summary>
+    public static IReadOnlyList<string> Select(IReadOnlyList<string> filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        return [.. Ids.Where(id => filters.Count == 0 || filters.Any(f => id.Contains(f, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <summary>
+    /// Runs, in this process, every pair whose id contains one of <paramref name="filters"/> (all when empty); writes
     /// each pair's samples under <paramref name="directory"/>. A fixture or pair that throws is
     /// reported in <paramref name="problems"/> and the others still run (a canary run naming a
     /// harness-only failpoint makes Socrates.Core's failpoint registry throw in the core pairs; the
@@ -49,7 +64,8 @@ public static class PairedSuite
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(log);
         var written = new List<string>();
-        bool Selected(string id) => filters.Count == 0 || filters.Any(f => id.Contains(f, StringComparison.OrdinalIgnoreCase));
+        var selected = Select(filters);
+        bool Selected(string id) => selected.Contains(id);
 
         void Measure(PairDefinition pair)
         {
@@ -75,7 +91,7 @@ public static class PairedSuite
 
         Directory.CreateDirectory(directory);
         // A pair that fails now must not leave an earlier run's samples for paired-compare to read.
-        foreach (var id in Ids.Where(Selected))
+        foreach (var id in selected)
         {
             File.Delete(Path.Combine(directory, id + ".json"));
         }
