@@ -79,7 +79,7 @@ public static class PairedBaselineCommand
                     ratios[pair.Id] = entry;
                 }
 
-                entry.Runs.Add(comparison.Ratio);
+                entry.Runs.Add(comparison.MedianRatio);
             }
         }
 
@@ -91,7 +91,7 @@ public static class PairedBaselineCommand
         }
 
         var file = new PairedBaselineFile(
-            $"Paired time ratios (candidate/baseline) of {read.Count} clean runs of the paired suite, profile {profile}. Written on purpose by `dotnet cake --target=Baseline`; paired-compare judges a run against their spread.",
+            $"Paired time ratios (candidate/baseline, median of the rounds) of {read.Count} clean runs of the paired suite, profile {profile}. Written on purpose by `dotnet cake --target=Baseline`; paired-compare judges a run against their spread.",
             profile,
             now,
             string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}"),

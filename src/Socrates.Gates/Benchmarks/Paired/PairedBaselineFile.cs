@@ -7,7 +7,7 @@ namespace Socrates.Gates.Benchmarks.Paired;
 /// <summary>
 /// The stored baseline of the paired comparisons (<c>fixtures/baselines/paired-{profile}.json</c>,
 /// written by <c>paired-baseline</c> from several whole runs on purpose, never by the gates): per
-/// pair, the in-run time ratio (candidate/baseline, Hodges-Lehmann estimate) of every run. The
+/// pair, the in-run time ratio (candidate/baseline, median of the rounds) of every run. The
 /// spread of those runs is what a later run is judged against: a ratio is already normalised to
 /// its own in-run reference, so a faster or slower machine moves both sides together.
 /// </summary>

@@ -157,7 +157,7 @@ public static class PairedComparisonCommand
 
                 if (entryProblem is null)
                 {
-                    regression = PairedRegression.Compute(pair.Id, comparison.Ratio, baseline!.Pairs[pair.Id], regressionConfidence);
+                    regression = PairedRegression.Compute(pair.Id, comparison.MedianRatio, baseline!.Pairs[pair.Id], regressionConfidence);
                     regressions.Add(regression);
                     MetricFileWriter.Write(metrics, new MetricFile(pair.Id + PairedRegression.MetricSuffix, regression.Value, PairedRegression.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -77,4 +77,34 @@ public sealed class PairedComparisonTests
         Assert.NotNull(PairedComparison.Compute(Samples("regression", 2), NoiseFloors.Default).Error);
         Assert.NotNull(PairedComparison.Compute(bad, NoiseFloors.Default).Error);
     }
+    [Fact]
+    public void Compute_ThirdOfRoundsWithASlowerBaseline_MedianRatioKeepsTheMajorityWhereHodgesLehmannMoves()
+    {
+        // Session 5's point load: in some processes a third of the rounds ran the floor 1.5x slower,
+        // V2 unchanged, so those rounds read ~0.73 and the rest ~1.09. The Hodges-Lehmann estimate
+        // (breakdown ~29 %) leaves the majority; the median of the rounds (50 %) stays with it.
+        var rounds = new List<PairedRound>();
+        for (var r = 0; r < 48; r++)
+        {
+            var wobble = 1 + (0.01 * Math.Sin((r * 2.399) + 0.7));
+            var floor = r % 3 == 1 ? 1500.0 : 1000.0;
+            rounds.Add(new PairedRound(floor, 1090 * wobble));
+        }
+
+        var samples = Samples(PairedSamples.RatioKind, 1) with { Rounds = rounds };
+        var (comparison, error) = PairedComparison.Compute(samples, NoiseFloors.Default);
+
+        Assert.Null(error);
+        Assert.InRange(comparison!.MedianRatio, 1.08, 1.10);
+        Assert.True(comparison.Ratio < 1.0, $"Hodges-Lehmann {comparison.Ratio:F3}: the contamination no longer moves it, so this test no longer shows why the median is used");
+    }
+
+    [Fact]
+    public void Compute_UniformSlowdown_MedianRatioFollowsIt()
+    {
+        var (comparison, _) = PairedComparison.Compute(Samples(PairedSamples.RatioKind, 1.33, noise: 0.02), NoiseFloors.Default);
+
+        Assert.InRange(comparison!.MedianRatio, 1.30, 1.36);
+        Assert.InRange(comparison.MedianRatio / comparison.Ratio, 0.98, 1.02);
+    }
 }
