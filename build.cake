@@ -87,7 +87,10 @@ Task("Baseline")
     if (scope is not ("all" or "paired" or "bdn")) { throw new CakeException($"--baseline-scope={scope}: use all, paired or bdn."); }
     if (scope != "paired")
     {
-        RequireGreen(RunBenchmarks());
+        // BenchmarkDotNet alone: comparing against the baseline being replaced would refuse to
+        // write a profile's first one (every regression comparison reads "missing" without it).
+        var measured = RunBenchmarkDotNet(new Dictionary<string, string> { ["SOCRATES_PROFILE"] = profile, ["SOCRATES_ARTIFACTS"] = artifacts, ["SOCRATES_FAILPOINTS"] = string.Empty }, artifacts);
+        if (measured != 0) { throw new CakeException(measured, "BenchmarkDotNet failed (see above); no baseline was written."); }
         var exitCode = StartProcess("dotnet", new ProcessSettings
         {
             Arguments = new ProcessArgumentBuilder()
@@ -252,6 +255,17 @@ SuiteRun RunSuite(string suite, bool collectCoverage, string? failpoint = null, 
 
 // BenchmarkDotNet (before against after), then bench-compare turns the per-iteration samples
 // into metric files with a statistical test (see docs/benchmarks.md).
+// BenchmarkDotNet alone (every benchmark class, the profile's job); results under {outputRoot}/benchmarks/results.
+int RunBenchmarkDotNet(Dictionary<string, string> environment, string outputRoot) => StartProcess("dotnet", new ProcessSettings
+{
+    Arguments = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted($"{root}/benchmarks/Socrates.Benchmarks/Socrates.Benchmarks.csproj")
+        .Append("--configuration").Append("Release").Append("--no-build").Append("--")
+        .Append("--profile").Append(profile)
+        .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks"),
+    EnvironmentVariables = environment,
+});
+
 SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
 {
     var watch = Stopwatch.StartNew();
@@ -263,15 +277,7 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
         ["SOCRATES_FAILPOINTS"] = failpoint ?? string.Empty,
     };
     var project = $"{root}/benchmarks/Socrates.Benchmarks/Socrates.Benchmarks.csproj";
-    var exitCode = StartProcess("dotnet", new ProcessSettings
-    {
-        Arguments = new ProcessArgumentBuilder()
-            .Append("run").Append("--project").AppendQuoted(project)
-            .Append("--configuration").Append("Release").Append("--no-build").Append("--")
-            .Append("--profile").Append(profile)
-            .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks"),
-        EnvironmentVariables = environment,
-    });
+    var exitCode = RunBenchmarkDotNet(environment, outputRoot);
     // The paired suite after BenchmarkDotNet: the harness runs each pair in a process of its own
     // under pinned JIT settings (Paired/PairedProcesses.cs: in a shared process, or with the
     // runtime's default tiering, the point load was bimodal from process to process).
