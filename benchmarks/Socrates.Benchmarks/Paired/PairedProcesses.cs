@@ -39,10 +39,10 @@ public static class PairedProcesses
     /// </summary>
     /// <remarks>
     /// A pair measured in several processes keeps the process whose <i>baseline</i> side had the
-    /// lowest median time, and <c>{id}.processes.json</c> beside it lists them all. On this shared
-    /// machine a process sometimes runs at half speed (the host is busy: both sides of a pair
-    /// slower, 201-231 µs instead of 111-123 µs per point-load floor), and there the candidate slows
-    /// more than its floor (point load 1.61 instead of 1.06-1.10). The choice looks at the baseline
+    /// lowest median time, and <c>{id}.processes.txt</c> beside it lists them all. On this shared
+    /// machine about one process in six runs at half speed (both sides of a pair slower: the
+    /// point-load floor 190-290 µs instead of 108-127 µs; the cause is outside the guest, whose steal
+    /// time stays 0), and there the candidate's ratio leaves its normal 1.05-1.11 for 1.53-1.76 or 0.80-0.90. The choice looks at the baseline
     /// side only, so it is blind to the candidate: a slower candidate shows in every process and in
     /// the one kept. The repeats are spread over the run (each round mixes them with single pairs),
     /// because a slow spell lasts tens of seconds.
