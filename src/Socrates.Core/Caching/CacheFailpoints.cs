@@ -41,6 +41,13 @@ public static class CacheFailpoints
     public const string HitLocked = "cache.hit.locked";
 
     /// <summary>
+    /// <see cref="HitLocked"/> named in the environment, read once: the hit path then pays for this
+    /// canary only when it is on, not whenever another canary is (a canary run of any other gate
+    /// used to slow every hit by a set lookup and turn the cache-hit regression gate red too).
+    /// </summary>
+    internal static readonly bool HitLockedFromEnvironment = Failpoint.IsActiveFromEnvironment(HitLocked);
+
+    /// <summary>
     /// Fault (not a defect): the first attempt of the per-key invalidation after a committed write
     /// throws. Compensation must recover by retrying; used to prove compensation works.
     /// </summary>

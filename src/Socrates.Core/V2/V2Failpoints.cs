@@ -76,14 +76,28 @@ public static class V2Failpoints
     /// </summary>
     public const string SchemaContentIndex = "v2.schema.content-index";
 
-    // Busy-waits LoadDelayMicroseconds (the v2.load.delay canary's defect).
+    private static long s_loadDelays;
+    private static long s_loadDelayTicks;
+
+    /// <summary>How many delays <see cref="LoadDelay"/> has injected in this process (the canary's own test counts them).</summary>
+    internal static long LoadDelaysInjected => Interlocked.Read(ref s_loadDelays);
+
+    /// <summary>The Stopwatch ticks those delays spun, in total.</summary>
+    internal static long LoadDelayTicksSpun => Interlocked.Read(ref s_loadDelayTicks);
+
+    // Busy-waits LoadDelayMicroseconds (the v2.load.delay canary's defect), then counts it.
     internal static void SpinLoadDelay()
     {
-        var until = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * LoadDelayMicroseconds / 1_000_000);
-        while (Stopwatch.GetTimestamp() < until)
+        var start = Stopwatch.GetTimestamp();
+        var until = start + (Stopwatch.Frequency * LoadDelayMicroseconds / 1_000_000);
+        long now;
+        while ((now = Stopwatch.GetTimestamp()) < until)
         {
             Thread.SpinWait(10);
         }
+
+        Interlocked.Add(ref s_loadDelayTicks, now - start);
+        Interlocked.Increment(ref s_loadDelays);
     }
 
     /// <summary>

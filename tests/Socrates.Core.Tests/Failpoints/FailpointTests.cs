@@ -24,6 +24,20 @@ public sealed class FailpointTests
     }
 
     [Fact]
+    public void IsActiveInScope_EnabledInThisFlow_TrueUntilDisposedAndNeverFromTheEnvironment()
+    {
+        // The split check of hot paths: the scope half sees Enable, the environment half does not
+        // (this test process runs with no SOCRATES_FAILPOINTS).
+        using (Failpoint.Enable(CoreFailpoints.SelfTest))
+        {
+            Assert.True(Failpoint.IsActiveInScope(CoreFailpoints.SelfTest));
+            Assert.False(Failpoint.IsActiveFromEnvironment(CoreFailpoints.SelfTest));
+        }
+
+        Assert.False(Failpoint.IsActiveInScope(CoreFailpoints.SelfTest));
+    }
+
+    [Fact]
     public async Task Enable_OtherAsyncFlow_NotActive()
     {
         using var gate = new SemaphoreSlim(0);
