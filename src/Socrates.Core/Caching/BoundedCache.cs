@@ -64,8 +64,8 @@ namespace Socrates.Core.Caching;
 /// <para><b>What a hit costs (measured).</b> The benchmark's loop (64 hits over 1 000 string keys)
 /// alternated in 8 ms slices with the same loop over a bare <see cref="ConcurrentDictionary{TKey, TValue}"/>,
 /// 48 ABBA rounds in a fresh process, on the suite's 2-core KVM guest (the paired suite's
-/// conditions: tiered PGO off): 1.78-1.81x a dictionary lookup (session 6; 2.35-2.48x before, 7.0x
-/// for the locked path). What took it there: the coarse clock read straight from the vDSO
+/// conditions: tiered PGO off): 1.77-1.83x a dictionary lookup (session 6, 16 stored runs; 2.34-2.48x
+/// before, 7.0x for the locked path), gated at 2x by <c>bench-paired-cache-hit-overhead</c>. What took it there: the coarse clock read straight from the vDSO
 /// (<see cref="CoarseMonotonicClock"/>, 2.3 ns against 4.6-5.9 ns through
 /// <see cref="Environment.TickCount64"/>), the hit path inlined into the caller (<see cref="TryGet"/>
 /// and the expiry pre-check; the precise clock and the failpoint lookup kept out of line), and the
