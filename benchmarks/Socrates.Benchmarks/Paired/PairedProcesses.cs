@@ -117,7 +117,11 @@ public static class PairedProcesses
         return schedule;
     }
 
-    private static string Keep(string id, IReadOnlyList<string> attempts, string directory)
+    /// <summary>
+    /// Copies the samples of the process whose baseline side had the lowest median time to
+    /// <c>{directory}/{id}.json</c>, writes <c>{id}.processes.txt</c> beside it, and returns the copy's path.
+    /// </summary>
+    internal static string Keep(string id, IReadOnlyList<string> attempts, string directory)
     {
         var measured = attempts
             .Select(path => (Path: path, Samples: PairedSamplesFile.Read(path)))
