@@ -81,11 +81,15 @@ internal sealed class ExpiryClock
     }
 
     /// <summary>True when <paramref name="deadline"/> has not passed; the coarse clock first, when it can tell.</summary>
+    /// <remarks>
+    /// One comparison on the hit path: the coarse deadline already says what to do, being
+    /// <see cref="long.MaxValue"/> for an infinite time to live (always before) and
+    /// <see cref="long.MinValue"/> where the coarse clock is not used or cannot tell (never before,
+    /// so the precise clock decides).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsBefore(in Deadline deadline) =>
-        deadline.Coarse == long.MaxValue
-        || (UsesCoarseClock && CoarseMonotonicClock.Nanoseconds() < deadline.Coarse)
-        || IsBeforePrecisely(deadline);
+        CoarseMonotonicClock.Nanoseconds() < deadline.Coarse || IsBeforePrecisely(deadline);
 
     // The precise read, kept out of the inlined hit path (inside an entry's last second only).
     [MethodImpl(MethodImplOptions.NoInlining)]
