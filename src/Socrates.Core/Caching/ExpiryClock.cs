@@ -88,8 +88,12 @@ internal sealed class ExpiryClock
     /// so the precise clock decides).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsBefore(in Deadline deadline) =>
-        CoarseMonotonicClock.Nanoseconds() < deadline.Coarse || IsBeforePrecisely(deadline);
+    public bool IsBefore(in Deadline deadline) => IsBeforeWithCoarse(deadline, CoarseMonotonicClock.Nanoseconds());
+
+    /// <summary>As <see cref="IsBefore(in Deadline)"/>, with the coarse clock read by the caller (<paramref name="coarseNow"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsBeforeWithCoarse(in Deadline deadline, long coarseNow) =>
+        coarseNow < deadline.Coarse || IsBeforePrecisely(deadline);
 
     // The precise read, kept out of the inlined hit path (inside an entry's last second only).
     [MethodImpl(MethodImplOptions.NoInlining)]

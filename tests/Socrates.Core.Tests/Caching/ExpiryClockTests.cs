@@ -20,6 +20,35 @@ public sealed class ExpiryClockTests
     }
 
     [Fact]
+    public void IsBeforeWithCoarse_ReadingTakenBeforeTheEntryWasInstalled_FreshWithoutThePreciseClock()
+    {
+        // The hit path reads the coarse clock before its lookup, so it may judge an entry installed
+        // after that reading: such an entry is fresh, and the coarse comparison alone says so.
+        var time = new CountingSystemTime();
+        var clock = new ExpiryClock(time, coarse: true);
+        var readBeforeInstall = CoarseMonotonicClock.Nanoseconds();
+        var deadline = clock.DeadlineAfter(TimeSpan.FromMinutes(5));
+        var readsAtInstall = time.TimestampReads;
+
+        Assert.True(clock.IsBeforeWithCoarse(deadline, readBeforeInstall));
+        Assert.Equal(readsAtInstall, time.TimestampReads);
+    }
+
+    [Fact]
+    public void IsBeforeWithCoarse_ReadingPastTheCoarseDeadline_AsksThePreciseClock()
+    {
+        var time = new CountingSystemTime();
+        var clock = new ExpiryClock(time, coarse: true);
+        var deadline = clock.DeadlineAfter(TimeSpan.FromMinutes(5));
+        var readsAtInstall = time.TimestampReads;
+
+        // A coarse reading at the coarse deadline proves nothing; the precise clock (minutes before
+        // the deadline) still says the entry is fresh.
+        Assert.True(clock.IsBeforeWithCoarse(deadline, deadline.Coarse));
+        Assert.Equal(readsAtInstall + 1, time.TimestampReads);
+    }
+
+    [Fact]
     public void DeadlineAfter_TimeToLiveWithinTheMargin_LeavesEveryReadToThePreciseClock()
     {
         var time = new CountingSystemTime();
