@@ -9,7 +9,7 @@
 #   bench-compare against fixtures/baselines/<profile>.json and paired-compare against
 #   fixtures/baselines/paired-<profile>.json. --paired-only runs the paired suite alone (~70 s a
 #   run instead of minutes) and judges only the gates over bench.paired.* metrics.
-# - Needs Release builds (dotnet build -c Release benchmarks/Socrates.Benchmarks src/Socrates.Gates);
+# - Needs Release builds (dotnet build -c Release benchmarks/Socrates.Benchmarks && dotnet build -c Release src/Socrates.Gates);
 #   builds nothing itself, so every run measures the same binaries.
 # - --gates may be given several times (default: gates.json); every gate with suite "benchmarks"
 #   in any of them is judged (fail => red; warn is reported, not red).
@@ -48,7 +48,7 @@ bench="$root/benchmarks/Socrates.Benchmarks/bin/Release/net10.0/Socrates.Benchma
 engine="$root/src/Socrates.Gates/bin/Release/net10.0/Socrates.Gates.dll"
 for file in "$bench" "$engine"; do
   if [ ! -f "$file" ]; then
-    echo "$0: $file is missing: dotnet build -c Release benchmarks/Socrates.Benchmarks src/Socrates.Gates" >&2
+    echo "$0: $file is missing: dotnet build -c Release benchmarks/Socrates.Benchmarks && dotnet build -c Release src/Socrates.Gates" >&2
     exit 2
   fi
 done
