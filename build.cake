@@ -253,8 +253,6 @@ SuiteRun RunSuite(string suite, bool collectCoverage, string? failpoint = null, 
     return run;
 }
 
-// BenchmarkDotNet (before against after), then bench-compare turns the per-iteration samples
-// into metric files with a statistical test (see docs/benchmarks.md).
 // BenchmarkDotNet alone (every benchmark class, the profile's job); results under {outputRoot}/benchmarks/results.
 int RunBenchmarkDotNet(Dictionary<string, string> environment, string outputRoot) => StartProcess("dotnet", new ProcessSettings
 {
@@ -266,6 +264,8 @@ int RunBenchmarkDotNet(Dictionary<string, string> environment, string outputRoot
     EnvironmentVariables = environment,
 });
 
+// BenchmarkDotNet (before against after), then bench-compare turns the per-iteration samples
+// into metric files with a statistical test (see docs/benchmarks.md).
 SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
 {
     var watch = Stopwatch.StartNew();

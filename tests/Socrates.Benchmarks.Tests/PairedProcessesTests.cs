@@ -1,3 +1,4 @@
+using Socrates.Benchmarks.Fixtures;
 using Socrates.Benchmarks.Paired;
 
 namespace Socrates.Benchmarks.Tests;
@@ -9,15 +10,9 @@ namespace Socrates.Benchmarks.Tests;
 [Trait("Category", "Unit")]
 public sealed class PairedProcessesTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "socrates-paired-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new("paired-tests");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void Schedule_EveryPair_RunsInItsNumberOfProcessesNumberedFromOne()
@@ -76,7 +71,7 @@ public sealed class PairedProcessesTests : IDisposable
             WriteAttempt(2, baselineNs: 100, ratio: 1.50),
             WriteAttempt(3, baselineNs: 150, ratio: 1.10),
         };
-        var target = Directory.CreateDirectory(Path.Combine(_directory, "kept")).FullName;
+        var target = Directory.CreateDirectory(_directory.File("kept")).FullName;
 
         var kept = PairedProcesses.Keep("bench.paired.test", attempts, target);
 
@@ -95,7 +90,7 @@ public sealed class PairedProcessesTests : IDisposable
     public void Keep_OneProcess_KeepsIt()
     {
         var attempt = WriteAttempt(1, baselineNs: 120, ratio: 1.08);
-        var target = Directory.CreateDirectory(Path.Combine(_directory, "kept")).FullName;
+        var target = Directory.CreateDirectory(_directory.File("kept")).FullName;
 
         var kept = PairedProcesses.Keep("bench.paired.test", [attempt], target);
 
@@ -110,6 +105,6 @@ public sealed class PairedProcessesTests : IDisposable
         var rounds = spread.Select(f => new PairedRoundSample(baselineNs * f, baselineNs * f * ratio)).ToList();
         var samples = new PairedSamplesFile(
             "bench.paired.test", "test pair", "ratio", "Floor", "Candidate", 10, 10, "ABBA/BAAB", "ci", [], DateTimeOffset.UnixEpoch, rounds);
-        return samples.Write(Path.Combine(_directory, $"attempt-{attempt}", "paired"));
+        return samples.Write(Path.Combine(_directory.File($"attempt-{attempt}"), "paired"));
     }
 }

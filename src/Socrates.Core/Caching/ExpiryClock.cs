@@ -14,7 +14,7 @@ namespace Socrates.Core.Caching;
 /// read it could never come within 2x of one.</para>
 /// <para><b>The pre-check and why it is sound.</b> Only when the provider is
 /// <see cref="TimeProvider.System"/> on Linux. There <see cref="CoarseMonotonicClock"/> reads
-/// <c>CLOCK_MONOTONIC_COARSE</c> (a memory read in the vDSO, 7 ns): the same clock as the precise
+/// <c>CLOCK_MONOTONIC_COARSE</c> (a memory read in the vDSO, 2.3 ns): the same clock as the precise
 /// timestamp, truncated to the last kernel tick, so it is never ahead of it and lags it by at most
 /// one tick (at most 10 ms at HZ = 100). An entry records the coarse clock
 /// <i>before</i> the precise one when it is installed and gets a coarse deadline of that reading

@@ -76,8 +76,7 @@ public static class Failpoint
 
     // Kept out of IsActive so that the inlined check stays two reads.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool IsNamedActive(string name) =>
-        s_fromEnvironment.Contains(name) || (s_scoped.Value?.Contains(name) ?? false);
+    private static bool IsNamedActive(string name) => IsActiveFromEnvironment(name) || IsActiveInScope(name);
 
     private static FrozenSet<string> ReadEnvironment()
     {
