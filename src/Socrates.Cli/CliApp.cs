@@ -18,6 +18,7 @@ public static class CliApp
     {
         yield return CheckHistoryCommand.Create();
         yield return GoldenCommand.Create();
+        yield return IvfSweepCommand.Create();
         yield return GenerateV1Command.Create();
         yield return MigrateCommand.Create();
         yield return VerifyCommand.Create();

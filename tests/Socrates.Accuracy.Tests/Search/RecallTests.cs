@@ -1,5 +1,6 @@
 using Socrates.Core.Failpoints;
 using Socrates.Core.Search;
+using Socrates.Testing.Search;
 using Socrates.Testing.Metrics;
 
 namespace Socrates.Accuracy.Tests.Search;

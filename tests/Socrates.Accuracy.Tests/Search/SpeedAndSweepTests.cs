@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using Socrates.Core.Failpoints;
 using Socrates.Core.Search;
+using Socrates.Testing.Search;
 using Socrates.Testing.Metrics;
 using Socrates.Testing.Profiles;
 
@@ -25,7 +26,8 @@ public sealed class SpeedAndSweepTests
         var golden = await GoldenData.GetAsync();
         var size = TestProfile.Current.Name switch { "full" => 100_000, "ci" => 50_000, _ => 30_000 };
         var dims = golden.Dataset.Embedder.Dimensions;
-        var records = Synthetic(golden, size, seed: 20_260_101);
+        var vectors = golden.Vectors.ToDictionary(v => v.Id, v => v.Vector, StringComparer.Ordinal);
+        var records = CorpusVariants.Embed(CorpusVariants.Generate(golden.Dataset.Entries, size, seed: 20_260_101, WordDropout), golden.Dataset.Embedder, vectors);
         var queries = golden.QueryVectors;
 
         var build = Stopwatch.StartNew();
@@ -46,28 +48,7 @@ public sealed class SpeedAndSweepTests
             loopSeconds = Math.Min(loopSeconds, Time(() => { foreach (var q in timed) { PlainDotLoop(matrix, q, dims); } }));
         }
 
-        var sweep = new List<SweepPoint>();
-        var probesList = new SortedSet<int>([ivf.DefaultProbes, ivf.ListCount]);
-        for (var p = 1; p < ivf.ListCount; p *= 2)
-        {
-            probesList.Add(p);
-        }
-
-        foreach (var probes in probesList)
-        {
-            var recall = 0.0;
-            var scanned = 0L;
-            var seconds = Time(() =>
-            {
-                for (var i = 0; i < queries.Length; i++)
-                {
-                    var result = ivf.Search(queries[i], golden.Version, 10, ScopeFilter.All, probes);
-                    recall += SearchQuality.RecallAtK(truth[i], result.Hits, 10);
-                    scanned += result.RowsScanned;
-                }
-            });
-            sweep.Add(new SweepPoint(probes, recall / queries.Length, queries.Length / seconds, (double)scanned / queries.Length / records.Count, probes == ivf.DefaultProbes));
-        }
+        var sweep = ProbesSweep.Run(ivf, golden.Version, queries, truth, records.Count, k: 10);
 
         var speedup = exactSeconds / ivfSeconds;
         var atDefault = sweep.Single(s => s.IsDefault);
@@ -127,37 +108,6 @@ public sealed class SpeedAndSweepTests
         }
     }
 
-    // Entries generated from the corpus: copy 0 is the entry itself, every further copy a new
-    // text (the entry with each word dropped with probability 0.3, seeded) embedded by the pinned
-    // embedder, so every vector is one the embedder can produce. (Adding uniform noise to the
-    // golden vectors instead put a dense, isotropic component of norm ~0.34 in every copy, made
-    // a query's top 10 mostly near-copies of three documents, and misled probe calibration:
-    // 0.95 calibrated, 0.73 measured at 50k.)
-    private static List<VectorRecord> Synthetic(GoldenData golden, int size, int seed)
-    {
-        var entries = golden.Dataset.Entries;
-        var vectors = golden.Vectors.ToDictionary(v => v.Id, StringComparer.Ordinal);
-        var random = new Random(seed);
-        var texts = new List<(VectorRecord Source, int Copy, string? Text)>(size);
-        for (var copy = 0; texts.Count < size; copy++)
-        {
-            foreach (var entry in entries)
-            {
-                if (texts.Count == size)
-                {
-                    break;
-                }
-
-                var text = copy == 0 ? null : string.Join(' ', entry.Content.Split(' ').Where(_ => random.NextDouble() >= WordDropout));
-                texts.Add((vectors[entry.Id], copy, text));
-            }
-        }
-
-        var embedder = golden.Dataset.Embedder;
-        return [.. texts.AsParallel().AsOrdered().Select(t =>
-            new VectorRecord($"{t.Source.Id}#{t.Copy}", t.Source.Scope, t.Source.ProjectId, t.Text is null ? t.Source.Vector : embedder.Embed(t.Text)))];
-    }
-
     private static double MeanPairwiseCosine(List<VectorRecord> records, IReadOnlyList<SearchHit>[] truth)
     {
         var vectors = records.ToDictionary(r => r.Id, r => r.Vector, StringComparer.Ordinal);
@@ -200,6 +150,4 @@ public sealed class SpeedAndSweepTests
         action();
         return watch.Elapsed.TotalSeconds;
     }
-
-    private sealed record SweepPoint(int Probes, double Recall, double Qps, double ScannedFraction, bool IsDefault);
 }

@@ -9,18 +9,10 @@ public sealed class CheckHistoryCommandTests
     private static string Sample(string name) =>
         Path.Combine(AppContext.BaseDirectory, "Linearizability", "Histories", name);
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Run_LinearizableRegister_Exit0()
     {
-        var (exit, output, _) = await RunAsync("check-history", "--model", "register", Sample("register-ok.edn"));
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "register", Sample("register-ok.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.Linearizable, exit);
         Assert.StartsWith("LINEARIZABLE: 5 operations", output, StringComparison.Ordinal);
@@ -29,7 +21,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_StaleRead_Exit1WithTimelineNamingOffendingOp()
     {
-        var (exit, output, _) = await RunAsync("check-history", "--model", "register", "--timeout", "30s", Sample("register-stale.edn"));
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "register", "--timeout", "30s", Sample("register-stale.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.NotLinearizable, exit);
         Assert.Contains("NOT LINEARIZABLE", output, StringComparison.Ordinal);
@@ -41,7 +33,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_CasLostUpdate_Exit1()
     {
-        var (exit, output, _) = await RunAsync("check-history", "-m", "cas-register", Sample("cas-lost-update.edn"));
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "-m", "cas-register", Sample("cas-lost-update.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.NotLinearizable, exit);
         Assert.Contains("1 failed operation(s) ignored", output, StringComparison.Ordinal);
@@ -50,7 +42,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_KeyValue_Exit0()
     {
-        var (exit, output, _) = await RunAsync("check-history", "--model", "kv", Sample("kv-ok.edn"));
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "kv", Sample("kv-ok.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.Linearizable, exit);
         Assert.Contains("in 2 partition(s)", output, StringComparison.Ordinal);
@@ -59,7 +51,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_PathologicalWithTinyBudget_Exit2()
     {
-        var (exit, output, _) = await RunAsync("check-history", "--model", "register", "--timeout", "50ms", Sample("register-pathological.edn"));
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "register", "--timeout", "50ms", Sample("register-pathological.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.Unknown, exit);
         Assert.StartsWith("UNKNOWN", output, StringComparison.Ordinal);
@@ -68,7 +60,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_MalformedEdn_Exit3WithLine()
     {
-        var (exit, output, error) = await RunAsync("check-history", "--model", "register", Sample("malformed.edn"));
+        var (exit, output, error) = await CliRun.RunAsync("check-history", "--model", "register", Sample("malformed.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.Unreadable, exit);
         Assert.Empty(output);
@@ -79,7 +71,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_UnmatchedCompletion_Exit3WithLine()
     {
-        var (exit, _, error) = await RunAsync("check-history", "--model", "register", Sample("unmatched.edn"));
+        var (exit, _, error) = await CliRun.RunAsync("check-history", "--model", "register", Sample("unmatched.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.Unreadable, exit);
         Assert.Contains("Line 3:", error, StringComparison.Ordinal);
@@ -89,7 +81,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_WrongModelForHistory_Exit3()
     {
-        var (exit, _, error) = await RunAsync("check-history", "--model", "register", Sample("cas-lost-update.edn"));
+        var (exit, _, error) = await CliRun.RunAsync("check-history", "--model", "register", Sample("cas-lost-update.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.Unreadable, exit);
         Assert.Contains("Line 4:", error, StringComparison.Ordinal);
@@ -98,7 +90,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_MissingFile_Exit3()
     {
-        var (exit, _, error) = await RunAsync("check-history", "--model", "register", Sample("no-such-file.edn"));
+        var (exit, _, error) = await CliRun.RunAsync("check-history", "--model", "register", Sample("no-such-file.edn"));
 
         Assert.Equal(CheckHistoryExitCodes.Unreadable, exit);
         Assert.Contains("Cannot read", error, StringComparison.Ordinal);
@@ -113,7 +105,7 @@ public sealed class CheckHistoryCommandTests
     [InlineData("no-such-command")]
     public async Task Run_UsageError_Exit3(params string[] args)
     {
-        var (exit, output, error) = await RunAsync(args);
+        var (exit, output, error) = await CliRun.RunAsync(args);
 
         Assert.Equal(CliExitCodes.Usage, exit);
         Assert.Empty(output);
@@ -123,7 +115,7 @@ public sealed class CheckHistoryCommandTests
     [Fact]
     public async Task Run_Help_Exit0AndDescribesExitCodes()
     {
-        var (exit, output, _) = await RunAsync("check-history", "--help");
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--help");
 
         Assert.Equal(0, exit);
         Assert.Contains("2 unknown", output, StringComparison.Ordinal);

@@ -1,9 +1,9 @@
 using Socrates.Core.Search;
 
-namespace Socrates.Accuracy.Tests.Search;
+namespace Socrates.Testing.Search;
 
 /// <summary>The figures of merit, defined once.</summary>
-internal static class SearchQuality
+public static class SearchQuality
 {
     /// <summary>ann-benchmarks' slack: a result within this distance of the k-th true distance counts.</summary>
     public const float DistanceEpsilon = 1e-3f;
