@@ -1,6 +1,7 @@
 using Socrates.Benchmarks.Caching;
 using Socrates.Benchmarks.Logging;
 using Socrates.Benchmarks.Projects;
+using Socrates.Benchmarks.Search;
 
 namespace Socrates.Benchmarks.Paired;
 
@@ -19,7 +20,9 @@ namespace Socrates.Benchmarks.Paired;
 /// V2 hop to the pool to free that thread, which costs two context switches (about 0.4x of a
 /// point load's floor on this 2-core guest); <see cref="PointLoadOffloadedOverhead"/> measures
 /// that path, and the BenchmarkDotNet comparisons keep measuring it too.</para>
-/// <para>The cache hit and logging pairs are synchronous CPU work and run on the runner's thread.</para>
+/// <para>The cache hit, logging and exact-search pairs are synchronous CPU work and run on the
+/// runner's thread. The exact-search pair's sides are methods of a paired-only fixture
+/// (<see cref="ExactSearchFloor"/>), not BenchmarkDotNet benchmarks.</para>
 /// </remarks>
 public static class PairedSuite
 {
@@ -31,10 +34,11 @@ public static class PairedSuite
     public const string PointLoadOffloadedOverhead = "bench.paired.point_load_offloaded_overhead";
     public const string LoadLazySpeedup = "bench.paired.load_lazy_speedup";
     public const string UserSelectionCost = "bench.paired.user_selection_cost";
+    public const string ExactSearchFloorOverhead = "bench.paired.exact_search_floor_overhead";
 
     /// <summary>Every pair's id, in the order they run.</summary>
     public static IReadOnlyList<string> Ids { get; } =
-        [CacheHitOverhead, LoadFullSpeedup, LoadLazySpeedup, PointLoadOverhead, PointLoadOffloadedOverhead, UserSelectionCost, SaveSpeedup, LoggingOverhead];
+        [CacheHitOverhead, LoadFullSpeedup, LoadLazySpeedup, PointLoadOverhead, PointLoadOffloadedOverhead, UserSelectionCost, SaveSpeedup, LoggingOverhead, ExactSearchFloorOverhead];
 
     /// <summary>
     /// How many processes measure <paramref name="id"/> (<see cref="PairedProcesses"/> keeps the one
@@ -209,6 +213,18 @@ public static class PairedSuite
                 {
                     logging.Cleanup();
                 }
+            });
+        }
+
+        if (Selected(ExactSearchFloorOverhead))
+        {
+            Guarded(ExactSearchFloorOverhead, () =>
+            {
+                var search = new ExactSearchFloor();
+                search.Setup();
+                Measure(PairDefinition.Pair(ExactSearchFloorOverhead,
+                    "Exact search (top 10 of 100,000 vectors of 384 dimensions) against its floor, a SIMD dot product per row over the same rows, interleaved",
+                    PairDefinition.Ratio, ("PlainDotLoop", search.PlainDotLoopOnce), ("ExactSearch", search.ExactSearchOnce)));
             });
         }
 

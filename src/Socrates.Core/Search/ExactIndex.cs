@@ -1,3 +1,5 @@
+using Socrates.Core.Failpoints;
+
 namespace Socrates.Core.Search;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed class ExactIndex
     public int Dimensions => _block.Dimensions;
 
     public int Count => _block.Count;
+
+    /// <summary>The rows, in index order (the floor benchmark scans this very memory).</summary>
+    internal ReadOnlyMemory<float> Vectors => _block.Vectors;
 
     /// <summary>Builds the matrix, rows ordered by id (ordinal) so equal inputs give equal layouts.</summary>
     public static ExactIndex Build(IEnumerable<VectorRecord> records, int dimensions, string embedderVersion)
@@ -44,7 +49,16 @@ public sealed class ExactIndex
     {
         QueryGuard.Check(query, queryEmbedderVersion, k, Dimensions, EmbedderVersion, "exact search");
         var top = new TopKCollector(k);
-        _block.Scan(query, filter, top);
+        if (Failpoint.IsActive(SearchFailpoints.ExactCopyRows))
+        {
+            SearchFailpoints.CountCopyingScan();
+            _block.ScanCopies(query, filter, top);
+        }
+        else
+        {
+            _block.Scan(query, filter, top);
+        }
+
         return top.ToSortedList();
     }
 }

@@ -25,4 +25,20 @@ public static class SearchFailpoints
     /// the index does not. Index validation must report it.
     /// </summary>
     public const string DropIndexUpdate = "search.index.drop-update";
+
+    /// <summary>
+    /// Exact search materialises every row as a <see cref="VectorRecord"/> (a fresh copy of its
+    /// vector) before scoring it, instead of scoring the matrix in place: the naive
+    /// one-record-at-a-time implementation, with the same answers and far more memory traffic and
+    /// garbage. The gate on exact search against its floor (a plain SIMD dot-product loop over
+    /// the same rows) must go red.
+    /// </summary>
+    public const string ExactCopyRows = "search.exact.copy-rows";
+
+    private static long s_copyingScans;
+
+    /// <summary>How many exact searches <see cref="ExactCopyRows"/> has answered by copying rows in this process.</summary>
+    internal static long CopyingScans => Interlocked.Read(ref s_copyingScans);
+
+    internal static void CountCopyingScan() => Interlocked.Increment(ref s_copyingScans);
 }

@@ -138,7 +138,11 @@ public sealed class SpeedAndSweepTests
         var best = float.NegativeInfinity;
         for (var offset = 0; offset < matrix.Length; offset += dims)
         {
-            best = Math.Max(best, TensorPrimitives.Dot(query, matrix.AsSpan(offset, dims)));
+            var score = TensorPrimitives.Dot(query, matrix.AsSpan(offset, dims));
+            if (score > best)
+            {
+                best = score;
+            }
         }
 
         return best;
