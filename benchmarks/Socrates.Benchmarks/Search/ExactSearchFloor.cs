@@ -41,7 +41,11 @@ public sealed class ExactSearchFloor
         _queries = [.. Enumerable.Range(0, QueryCount).Select(_ => Unit(random))];
     }
 
-    /// <summary>The floor: a SIMD dot product per row and a running maximum.</summary>
+    /// <summary>
+    /// The floor: a SIMD dot product per row and a running maximum. It runs slower than exact search
+    /// on this machine (the JIT inlines the dot product here and the inlined loop is slower; with
+    /// the call kept out of line the two take the same time; docs/benchmarks.md, session 7).
+    /// </summary>
     public long PlainDotLoopOnce()
     {
         ReadOnlySpan<float> query = _queries[_nextFloor++ % QueryCount];
@@ -51,7 +55,6 @@ public sealed class ExactSearchFloor
         var rows = matrix.Length / dims;
         for (var i = 0; i < rows; i++)
         {
-            // A bare comparison, not Math.Max: its NaN and signed-zero rules cost more than exact search's heap check.
             var score = TensorPrimitives.Dot(query, matrix.Slice(i * dims, dims));
             if (score > best)
             {

