@@ -35,10 +35,10 @@ public sealed class IvfIndex
         ImmutableDictionary<string, int> locator,
         ulong checksum,
         ScopeCounts scopeCounts,
-        double? calibratedRecall)
+        ProbeCalibrationResult? calibration)
     {
         _scopeCounts = scopeCounts;
-        CalibratedRecall = calibratedRecall;
+        Calibration = calibration;
         Dimensions = dimensions;
         EmbedderVersion = embedderVersion;
         DefaultProbes = defaultProbes;
@@ -68,8 +68,11 @@ public sealed class IvfIndex
 
     public int Count => _locator.Count;
 
+    /// <summary>How <see cref="DefaultProbes"/> was calibrated (null when it was not).</summary>
+    public ProbeCalibrationResult? Calibration { get; }
+
     /// <summary>Recall@10 the calibration measured at <see cref="DefaultProbes"/> (null when not calibrated).</summary>
-    public double? CalibratedRecall { get; }
+    public double? CalibratedRecall => Calibration?.Recall;
 
     internal ReadOnlySpan<float> Centroids => _centroids;
 
@@ -83,12 +86,21 @@ public sealed class IvfIndex
     public IReadOnlyList<int> ListSizes => _lists.Select(l => l.Count).ToArray();
 
     /// <summary>Trains centroids on <paramref name="records"/> (a seeded sample when large) and assigns every record.</summary>
-    public static IvfIndex Build(IReadOnlyCollection<VectorRecord> records, int dimensions, string embedderVersion, IvfOptions options, long generation = 1)
+    /// <param name="loggedQueries">
+    /// Queries served before (a <see cref="QueryLog"/> sample): the default probes are calibrated
+    /// on them when there are at least <see cref="IvfOptions.MinLoggedQueries"/>, else on the rows.
+    /// </param>
+    public static IvfIndex Build(IReadOnlyCollection<VectorRecord> records, int dimensions, string embedderVersion, IvfOptions options, long generation = 1, IReadOnlyList<float[]>? loggedQueries = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(embedderVersion);
         options.Validate();
+        if (loggedQueries?.FirstOrDefault(q => q is null || q.Length != dimensions) is { } wrong)
+        {
+            throw new ArgumentException($"A logged query has {wrong?.Length ?? 0} dimensions; the index has {dimensions}.", nameof(loggedQueries));
+        }
+
         var sorted = records.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var lists = options.ResolveLists(sorted.Count);
         var probes = options.ResolveProbes(lists);
@@ -130,8 +142,12 @@ public sealed class IvfIndex
         index = index.WithChecksum(index.ComputeChecksum());
         if (options.Probes is null && options.CalibrationTargetRecall is { } target && sorted.Count > 1 && index.ListCount > 1)
         {
-            var (calibrated, recall) = ProbeCalibration.Calibrate(index, all, target, options.CalibrationQueries, options.Seed);
-            index = new IvfIndex(dimensions, embedderVersion, calibrated, generation, 0, centroids, blocks, index._locator, index.Checksum, index._scopeCounts, recall);
+            var calibration = Failpoint.IsActive(SearchFailpoints.CalibrateOnDocuments)
+                ? ProbeCalibration.FromIndexSample(index, all, target, options.CalibrationQueries, options.Seed, naive: true)
+                : loggedQueries is not null && loggedQueries.Count >= options.MinLoggedQueries
+                    ? ProbeCalibration.FromQueries(index, all, target, loggedQueries)
+                    : ProbeCalibration.FromIndexSample(index, all, target, options.CalibrationQueries, options.Seed);
+            index = new IvfIndex(dimensions, embedderVersion, calibration.Probes, generation, 0, centroids, blocks, index._locator, index.Checksum, index._scopeCounts, calibration);
         }
 
         return index;
@@ -158,7 +174,7 @@ public sealed class IvfIndex
         lists = lists.SetItem(list, lists[list].WithAppended(record));
         checksum += HashEntry(record, list);
         return new IvfIndex(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence + 1, _centroids, lists,
-            _locator.SetItem(record.Id, list), checksum, counts.Add(record.Scope, record.ProjectId), CalibratedRecall);
+            _locator.SetItem(record.Id, list), checksum, counts.Add(record.Scope, record.ProjectId), Calibration);
     }
 
     /// <summary>Removes entry <paramref name="id"/>; a new version (sequence + 1), or this one when the id is absent.</summary>
@@ -175,7 +191,7 @@ public sealed class IvfIndex
         var checksum = Checksum - HashEntry(block.RecordAt(row), list);
         return new IvfIndex(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence + 1, _centroids,
             _lists.SetItem(list, block.WithoutRow(row)), _locator.Remove(id), checksum,
-            _scopeCounts.Remove(block.Scopes[row], block.ProjectIds[row]), CalibratedRecall);
+            _scopeCounts.Remove(block.Scopes[row], block.ProjectIds[row]), Calibration);
     }
 
     /// <summary>
@@ -332,10 +348,10 @@ public sealed class IvfIndex
 
     /// <summary>This version relabelled as generation <paramref name="generation"/> (used by rebuilds).</summary>
     internal IvfIndex WithGeneration(long generation) =>
-        new(Dimensions, EmbedderVersion, DefaultProbes, generation, Sequence, _centroids, _lists, _locator, Checksum, _scopeCounts, CalibratedRecall);
+        new(Dimensions, EmbedderVersion, DefaultProbes, generation, Sequence, _centroids, _lists, _locator, Checksum, _scopeCounts, Calibration);
 
     internal IvfIndex WithChecksum(ulong checksum) =>
-        new(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence, _centroids, _lists, _locator, checksum, _scopeCounts, CalibratedRecall);
+        new(Dimensions, EmbedderVersion, DefaultProbes, Generation, Sequence, _centroids, _lists, _locator, checksum, _scopeCounts, Calibration);
 
     internal int[] RankLists(ReadOnlySpan<float> query)
     {

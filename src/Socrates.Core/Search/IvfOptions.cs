@@ -25,8 +25,14 @@ public sealed class IvfOptions
     /// <summary>Recall@10 the calibrated default probes must reach (0 to 1]; null = no calibration.</summary>
     public double? CalibrationTargetRecall { get; set; } = 0.95;
 
-    /// <summary>Sampled index vectors used as calibration queries.</summary>
+    /// <summary>Sampled index vectors used as calibration queries when too few queries were logged.</summary>
     public int CalibrationQueries { get; set; } = 100;
+
+    /// <summary>Served queries a <see cref="VectorIndexManager"/> keeps (a uniform sample) to calibrate its next build on; 0 = none.</summary>
+    public int QueryLogSize { get; set; } = 256;
+
+    /// <summary>Logged queries a build needs to calibrate on them rather than on the index's own rows.</summary>
+    public int MinLoggedQueries { get; set; } = 50;
 
     /// <summary>Lloyd iterations after k-means++ seeding (stops early once assignments settle).</summary>
     public int TrainingIterations { get; set; } = 10;

@@ -44,6 +44,16 @@ public sealed class IvfOptionsValidator : IValidateOptions<IvfOptions>
             failures.Add($"CalibrationQueries must be at least 1; was {options.CalibrationQueries}.");
         }
 
+        if (options.QueryLogSize is < 0 or > 100_000)
+        {
+            failures.Add($"QueryLogSize must be between 0 and 100000; was {options.QueryLogSize}.");
+        }
+
+        if (options.MinLoggedQueries < 1)
+        {
+            failures.Add($"MinLoggedQueries must be at least 1; was {options.MinLoggedQueries}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,11 +1,15 @@
 namespace Socrates.Core.Search;
 
 /// <summary>
-/// Picks an index's default probes from its own data: a seeded sample of indexed vectors serve
-/// as queries; for each, the exact top 10 (itself excluded) is found, and the rank, in the
-/// query's centroid order, of each true neighbour's list gives the probes needed to reach it.
-/// The answer is the smallest probes (at least pgvector's sqrt(lists)) whose mean recall@10
-/// reaches the target, or every list when none does.
+/// Picks an index's default probes: for each calibration query, the exact top 10 is found, and
+/// the rank, in the query's centroid order, of each true neighbour's list gives the probes
+/// needed to reach it. The answer is the smallest probes (at least pgvector's sqrt(lists)) whose
+/// mean recall@10 reaches the target, or every list when none does.
+/// <para>
+/// The queries are the ones the index served (<see cref="FromQueries"/>) when enough were
+/// logged; otherwise a seeded sample of the index's own rows, each shortened to its largest
+/// coordinates and left out of its own truth (<see cref="FromIndexSample"/>).
+/// </para>
 /// </summary>
 internal static class ProbeCalibration
 {
@@ -14,67 +18,45 @@ internal static class ProbeCalibration
     /// <summary>Coordinates a calibration query keeps: a short query touches few features, not a whole document's.</summary>
     public const int QueryCoordinates = 24;
 
-    public static (int Probes, double Recall) Calibrate(IvfIndex index, VectorBlock all, double target, int queries, int seed)
+    public static ProbeCalibrationResult FromQueries(IvfIndex index, VectorBlock all, double target, IReadOnlyList<float[]> queries)
     {
-        var lists = index.ListCount;
-        var floor = Math.Min(lists, IvfOptions.DefaultProbes(lists));
-        var random = new Random(seed ^ 0x0CA11B);
-        var sample = Enumerable.Range(0, Math.Min(queries, all.Count)).Select(_ => random.Next(all.Count)).Distinct().Order().ToArray();
-
-        // reached[p] = true neighbours found when p + 1 lists are probed (summed over queries).
-        var reached = new long[lists];
-        var wanted = 0L;
-        var gate = new Lock();
-        Parallel.ForEach(sample, q =>
+        var tally = new Tally(index.ListCount);
+        Parallel.ForEach(queries, query =>
         {
-            var query = Sparsify(all.Row(q));
-            var top = new TopKCollector(K + 1);
+            var top = new TopKCollector(K);
             all.Scan(query, ScopeFilter.All, top);
-            var truth = top.ToSortedList().Where(h => !string.Equals(h.Id, all.Ids[q], StringComparison.Ordinal)).Take(K).ToList();
-            var order = index.RankLists(query);
-            var rankOfList = new int[lists];
-            for (var r = 0; r < order.Length; r++)
-            {
-                rankOfList[order[r]] = r;
-            }
-
-            var local = new long[lists];
-            foreach (var hit in truth)
-            {
-                if (index.TryLocate(hit.Id, out var list))
-                {
-                    local[rankOfList[list]]++;
-                }
-            }
-
-            lock (gate)
-            {
-                wanted += truth.Count;
-                for (var r = 0; r < lists; r++)
-                {
-                    reached[r] += local[r];
-                }
-            }
+            tally.Add(index, query, top.ToSortedList());
         });
 
-        var cumulative = 0L;
-        for (var p = 1; p <= lists; p++)
-        {
-            cumulative += reached[p - 1];
-            var recall = wanted == 0 ? 1.0 : (double)cumulative / wanted;
-            if (p >= floor && recall >= target)
-            {
-                return (p, recall);
-            }
-        }
+        return tally.Pick(index.ListCount, target, CalibrationSource.LoggedQueries, queries.Count);
+    }
 
-        return (lists, 1.0);
+    /// <param name="naive">
+    /// True only under <see cref="SearchFailpoints.CalibrateOnDocuments"/>: whole rows as queries,
+    /// each its own first neighbour; they sit in their own list and promise a recall real
+    /// queries do not get.
+    /// </param>
+    public static ProbeCalibrationResult FromIndexSample(IvfIndex index, VectorBlock all, double target, int queries, int seed, bool naive = false)
+    {
+        var random = new Random(seed ^ 0x0CA11B);
+        var sample = Enumerable.Range(0, Math.Min(queries, all.Count)).Select(_ => random.Next(all.Count)).Distinct().Order().ToArray();
+        var tally = new Tally(index.ListCount);
+        Parallel.ForEach(sample, q =>
+        {
+            var query = naive ? all.Row(q).ToArray() : Shorten(all.Row(q));
+            var top = new TopKCollector(K + 1);
+            all.Scan(query, ScopeFilter.All, top);
+            var truth = top.ToSortedList().Where(h => naive || !string.Equals(h.Id, all.Ids[q], StringComparison.Ordinal)).Take(K).ToList();
+            tally.Add(index, query, truth);
+        });
+
+        return tally.Pick(index.ListCount, target, CalibrationSource.IndexSample, sample.Length);
     }
 
     // The sample vector reduced to its largest coordinates and renormalised: a stand-in for a
     // short query about the same thing. Whole documents as queries are far easier than real
     // queries (they sit in their own list), and calibrating on them under-probes.
-    private static float[] Sparsify(ReadOnlySpan<float> vector)
+    private static float[] Shorten(ReadOnlySpan<float> vector)
     {
         var keep = Math.Min(QueryCoordinates, vector.Length);
         var order = Enumerable.Range(0, vector.Length).ToArray();
@@ -98,5 +80,58 @@ internal static class ProbeCalibration
         }
 
         return result;
+    }
+
+    /// <summary>reached[p] = true neighbours found in the (p + 1)-th list probed, summed over queries.</summary>
+    private sealed class Tally(int lists)
+    {
+        private readonly Lock _gate = new();
+        private readonly long[] _reached = new long[lists];
+        private long _wanted;
+
+        public void Add(IvfIndex index, float[] query, List<SearchHit> truth)
+        {
+            var order = index.RankLists(query);
+            var rankOfList = new int[order.Length];
+            for (var r = 0; r < order.Length; r++)
+            {
+                rankOfList[order[r]] = r;
+            }
+
+            var local = new long[order.Length];
+            foreach (var hit in truth)
+            {
+                if (index.TryLocate(hit.Id, out var list))
+                {
+                    local[rankOfList[list]]++;
+                }
+            }
+
+            lock (_gate)
+            {
+                _wanted += truth.Count;
+                for (var r = 0; r < local.Length; r++)
+                {
+                    _reached[r] += local[r];
+                }
+            }
+        }
+
+        public ProbeCalibrationResult Pick(int lists, double target, CalibrationSource source, int queries)
+        {
+            var floor = Math.Min(lists, IvfOptions.DefaultProbes(lists));
+            var cumulative = 0L;
+            for (var p = 1; p <= lists; p++)
+            {
+                cumulative += _reached[p - 1];
+                var recall = _wanted == 0 ? 1.0 : (double)cumulative / _wanted;
+                if (p >= floor && recall >= target)
+                {
+                    return new ProbeCalibrationResult(p, recall, source, queries);
+                }
+            }
+
+            return new ProbeCalibrationResult(lists, 1.0, source, queries);
+        }
     }
 }

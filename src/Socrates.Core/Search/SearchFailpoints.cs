@@ -35,6 +35,14 @@ public static class SearchFailpoints
     /// </summary>
     public const string ExactCopyRows = "search.exact.copy-rows";
 
+    /// <summary>
+    /// Probe calibration uses whole indexed rows as its queries (ignoring the query log and not
+    /// shortening them): rows sit in their own list, so it promises a recall that real queries do
+    /// not get. The calibration-shortfall gate (promised recall against recall on queries the
+    /// calibration never saw) must go red.
+    /// </summary>
+    public const string CalibrateOnDocuments = "search.calibration.document-queries";
+
     private static long s_copyingScans;
 
     /// <summary>How many exact searches <see cref="ExactCopyRows"/> has answered by copying rows in this process.</summary>

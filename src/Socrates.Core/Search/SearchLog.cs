@@ -23,4 +23,8 @@ internal static partial class SearchLog
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information,
         Message = "Vector index generation {Generation} in service: {Count} entries in {Lists} lists.")]
     public static partial void Swapped(ILogger logger, long generation, int count, int lists);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information,
+        Message = "Vector index generation {Generation}: default probes {Probes} of {Lists} lists, calibrated to recall@10 {Recall:F3} on {Queries} queries ({Source}).")]
+    public static partial void Calibrated(ILogger logger, long generation, int probes, int lists, double recall, int queries, CalibrationSource source);
 }

@@ -34,6 +34,7 @@ public sealed class VectorIndexManager
         _options = options.Validate();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Counters = counters ?? new SearchCounters();
+        Queries = new QueryLog(_options.QueryLogSize, _options.Seed);
         _current = new IndexSnapshot(ImmutableDictionary.Create<string, VectorRecord>(StringComparer.Ordinal),
             IvfIndex.Build([], dimensions, embedderVersion, _options), 1, dimensions, embedderVersion);
     }
@@ -43,6 +44,9 @@ public sealed class VectorIndexManager
     public string EmbedderVersion { get; }
 
     public SearchCounters Counters { get; }
+
+    /// <summary>The sample of served queries the next build calibrates its default probes on.</summary>
+    public QueryLog Queries { get; }
 
     /// <summary>The snapshot in service now. Take it once and search it: it never changes.</summary>
     public IndexSnapshot Current => Volatile.Read(ref _current);
@@ -55,7 +59,8 @@ public sealed class VectorIndexManager
         lock (_writeLock)
         {
             var generation = _current.Generation + 1;
-            var index = IvfIndex.Build(entries.Values.ToList(), Dimensions, EmbedderVersion, _options, generation);
+            var index = IvfIndex.Build(entries.Values.ToList(), Dimensions, EmbedderVersion, _options, generation, Queries.Snapshot());
+            LogCalibration(index);
             _previous = _current.Ivf;
             Publish(new IndexSnapshot(entries, index, generation, Dimensions, EmbedderVersion));
         }
@@ -110,7 +115,8 @@ public sealed class VectorIndexManager
     {
         var start = Current;
         var generation = start.Generation + 1;
-        var built = IvfIndex.Build(start.Entries.Values.ToList(), Dimensions, EmbedderVersion, _options, generation);
+        var built = IvfIndex.Build(start.Entries.Values.ToList(), Dimensions, EmbedderVersion, _options, generation, Queries.Snapshot());
+        LogCalibration(built);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeLock)
         {
@@ -201,9 +207,24 @@ public sealed class VectorIndexManager
         }
     }
 
-    /// <summary>Searches the current snapshot (see <see cref="IndexSnapshot.Search"/>).</summary>
-    public IReadOnlyList<SearchHit> Search(float[] query, string queryEmbedderVersion, int k, ScopeFilter filter, SearchPath path = SearchPath.Ivf, int? probes = null) =>
-        Current.Search(query, queryEmbedderVersion, k, filter, path, probes);
+    /// <summary>
+    /// Searches the current snapshot (see <see cref="IndexSnapshot.Search"/>) and, once it has
+    /// answered, records the query in <see cref="Queries"/>.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(float[] query, string queryEmbedderVersion, int k, ScopeFilter filter, SearchPath path = SearchPath.Ivf, int? probes = null)
+    {
+        var hits = Current.Search(query, queryEmbedderVersion, k, filter, path, probes);
+        Queries.Record(query);
+        return hits;
+    }
+
+    private void LogCalibration(IvfIndex index)
+    {
+        if (index.Calibration is { } calibration)
+        {
+            SearchLog.Calibrated(_logger, index.Generation, calibration.Probes, index.ListCount, calibration.Recall, calibration.Queries, calibration.Source);
+        }
+    }
 
     private void Publish(IndexSnapshot snapshot) => Volatile.Write(ref _current, snapshot);
 

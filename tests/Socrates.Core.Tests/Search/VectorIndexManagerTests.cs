@@ -14,6 +14,26 @@ public sealed class VectorIndexManagerTests
     }
 
     [Fact]
+    public void Rebuild_AfterServingQueries_CalibratesOnTheQueriesServed()
+    {
+        var records = TestVectors.Records(40, 600);
+        var manager = new VectorIndexManager(32, TestVectors.Version, new IvfOptions { Lists = 10, QueryLogSize = 64, MinLoggedQueries = 20 });
+        manager.Load(records);
+        Assert.Equal(CalibrationSource.IndexSample, manager.Current.Ivf!.Calibration?.Source);
+
+        var random = new Random(40);
+        for (var i = 0; i < 30; i++)
+        {
+            manager.Search(TestVectors.Unit(random, 32), TestVectors.Version, 10, ScopeFilter.All);
+        }
+
+        Assert.True(manager.Rebuild().IsValid);
+        Assert.Equal(30, manager.Queries.Seen);
+        Assert.Equal(new ProbeCalibrationResult(manager.Current.Ivf!.DefaultProbes, manager.Current.Ivf.CalibratedRecall!.Value, CalibrationSource.LoggedQueries, 30),
+            manager.Current.Ivf.Calibration);
+    }
+
+    [Fact]
     public void UpsertDelete_Incremental_IndexMatchesEntries()
     {
         var records = TestVectors.Records(41, 300);
