@@ -36,7 +36,7 @@ public static class IvfSweepCommand
                 r.AddError("--iterations must be at least 1.");
             }
         });
-        var calibrate = new Option<bool>("--calibrate") { Description = "Raise probes as production does (default: pgvector's rule exactly)." };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Raise probes as production does, calibrating on the even queries and sweeping the odd ones (default: pgvector's rule exactly, every query swept)." };
         var fixtures = new Option<string?>("--fixtures") { Description = "The golden fixtures directory (default: fixtures/golden above the working directory)." };
         var command = new Command("ivf-sweep", "Recall@10 and rows scanned over probes for an embedder and query set (the Search README's experiments).")
         {

@@ -8,7 +8,8 @@ namespace Socrates.Core.Search;
 /// <summary>
 /// Owns the live <see cref="IndexSnapshot"/>. Writers (upsert, delete, rebuild, validation)
 /// are serialised; each publishes a complete new snapshot with one reference write, so readers
-/// (who never lock) see the old snapshot or the new one, never a mixture.
+/// (who never take the write lock; only the query log's brief one) see the old snapshot or the
+/// new one, never a mixture.
 /// <para>
 /// A rebuild trains a new index generation beside the live one (outside the lock), replays the
 /// updates that landed meanwhile, validates it and only then swaps it in. A validation failure

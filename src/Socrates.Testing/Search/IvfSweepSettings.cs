@@ -29,7 +29,10 @@ public sealed record IvfSweepSettings
     /// <summary>Lloyd iterations of the k-means.</summary>
     public int Iterations { get; init; } = 10;
 
-    /// <summary>False: pgvector's defaults exactly (lists = rows/1000, probes = sqrt(lists)); true: the production calibration.</summary>
+    /// <summary>
+    /// False: pgvector's defaults exactly (lists = rows/1000, probes = sqrt(lists)); true: the
+    /// production calibration, on the even queries as its query log, sweeping the odd ones.
+    /// </summary>
     public bool Calibrate { get; init; }
 
     /// <summary>Every <see cref="HeldOutStride"/>-th corpus entry is a held-out query.</summary>

@@ -17,6 +17,17 @@ public sealed class IvfSweepCommandTests
         Assert.Contains("| 6 | 1.000 | 100.0 % |", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_Calibrate_CalibratesOnTheEvenQueriesAndSweepsTheOdd()
+    {
+        var (exit, output, _) = await CliRun.RunAsync("ivf-sweep", "--rows", "6000", "--calibrate");
+
+        Assert.Equal(CliExitCodes.Success, exit);
+        Assert.Contains("150 golden queries", output, StringComparison.Ordinal);
+        Assert.Contains("(calibrated)", output, StringComparison.Ordinal);
+        Assert.Contains("calibrated on 150 LoggedQueries", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--embedder", "bert")]
     [InlineData("--rows", "10")]
