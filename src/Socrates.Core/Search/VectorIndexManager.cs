@@ -8,7 +8,7 @@ namespace Socrates.Core.Search;
 /// <summary>
 /// Owns the live <see cref="IndexSnapshot"/>. Writers (upsert, delete, rebuild, validation)
 /// are serialised; each publishes a complete new snapshot with one reference write, so readers
-/// (who never take the write lock; only the query log's brief one) see the old snapshot or the
+/// (who never lock; the query log they write to is lock-free too) see the old snapshot or the
 /// new one, never a mixture.
 /// <para>
 /// A rebuild trains a new index generation beside the live one (outside the lock), replays the
