@@ -358,8 +358,17 @@ void RunCanaries()
         var suite = canary.GetProperty("suite").GetString()!;
         var failpoint = canary.TryGetProperty("failpoint", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         var fixture = canary.TryGetProperty("fixture", out var x) && x.ValueKind == JsonValueKind.String ? $"{root}/{x.GetString()}" : null;
-        Information($"Canary for gate {gate}: suite {suite} with {failpoint ?? fixture}");
         var canaryRoot = $"{artifacts}/canaries/{gate}";
+        // The same suite with the same defect answers the same way: reuse the earlier gate's run
+        // (unless --canary-gates left that gate out).
+        var sameRunAs = canary.TryGetProperty("sameRunAs", out var same) && same.ValueKind == JsonValueKind.String ? same.GetString() : null;
+        if (sameRunAs is not null && DirectoryExists($"{artifacts}/canaries/{sameRunAs}"))
+        {
+            Information($"Canary for gate {gate}: gate {sameRunAs}'s run (suite {suite} with {failpoint ?? fixture}), reused");
+            CopyDirectory($"{artifacts}/canaries/{sameRunAs}", canaryRoot);
+            continue;
+        }
+        Information($"Canary for gate {gate}: suite {suite} with {failpoint ?? fixture}");
         if (suite == "benchmarks")
         {
             RunBenchmarks(failpoint, canaryRoot);

@@ -82,6 +82,34 @@ public sealed class ValidateAndPlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void PlanCanaries_TwoGatesWithTheSameRun_SecondReusesTheFirst()
+    {
+        var document = GatesJson.Valid();
+        var gates = document["gates"]!.AsArray();
+        var copy = gates[0]!.DeepClone();
+        copy["id"] = "roundtrip-again";
+        gates.Add(copy);
+        var other = gates[0]!.DeepClone();
+        other["id"] = "roundtrip-in-properties";
+        other["suite"] = "properties";
+        gates.Add(other);
+        _temp.WriteGates(document.ToJsonString());
+
+        var run = CliRun.Of("plan-canaries", "--gates", _temp.GatesFile, "--profile", "full");
+
+        Assert.Equal(0, run.ExitCode);
+        using var plan = JsonDocument.Parse(run.Output);
+        var sameRunAs = plan.RootElement.EnumerateArray().ToDictionary(
+            e => e.GetProperty("gate").GetString()!,
+            e => e.GetProperty("sameRunAs").ValueKind == JsonValueKind.Null ? null : e.GetProperty("sameRunAs").GetString());
+        Assert.Null(sameRunAs["roundtrip"]);
+        Assert.Null(sameRunAs["lost-updates"]);
+        Assert.Equal("roundtrip", sameRunAs["roundtrip-again"]);
+        // The same failpoint in another suite is another run.
+        Assert.Null(sameRunAs["roundtrip-in-properties"]);
+    }
+
+    [Fact]
     public void PlanCanaries_QuickAndGateWithoutCanary_OnlyApplicableWithCanary()
     {
         var document = GatesJson.Valid();
