@@ -145,7 +145,7 @@ public sealed class IvfIndex
             var calibration = Failpoint.IsActive(SearchFailpoints.CalibrateOnDocuments)
                 ? ProbeCalibration.FromIndexSample(index, all, target, options.CalibrationQueries, options.Seed, naive: true)
                 : loggedQueries is not null && loggedQueries.Count >= options.MinLoggedQueries
-                    ? ProbeCalibration.FromQueries(index, all, target, loggedQueries)
+                    ? ProbeCalibration.FromQueries(index, target, loggedQueries)
                     : ProbeCalibration.FromIndexSample(index, all, target, options.CalibrationQueries, options.Seed);
             index = new IvfIndex(dimensions, embedderVersion, calibration.Probes, generation, 0, centroids, blocks, index._locator, index.Checksum, index._scopeCounts, calibration);
         }
@@ -345,6 +345,10 @@ public sealed class IvfIndex
 
         return issues.ToReport(Generation, Sequence, found.Count, storeIds.Count);
     }
+
+    /// <summary>This version with its default probes set by <paramref name="calibration"/> (used by recalibration).</summary>
+    internal IvfIndex WithCalibration(ProbeCalibrationResult calibration) =>
+        new(Dimensions, EmbedderVersion, calibration.Probes, Generation, Sequence, _centroids, _lists, _locator, Checksum, _scopeCounts, calibration);
 
     /// <summary>This version relabelled as generation <paramref name="generation"/> (used by rebuilds).</summary>
     internal IvfIndex WithGeneration(long generation) =>

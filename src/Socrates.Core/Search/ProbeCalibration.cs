@@ -18,13 +18,18 @@ internal static class ProbeCalibration
     /// <summary>Coordinates a calibration query keeps: a short query touches few features, not a whole document's.</summary>
     public const int QueryCoordinates = 24;
 
-    public static ProbeCalibrationResult FromQueries(IvfIndex index, VectorBlock all, double target, IReadOnlyList<float[]> queries)
+    /// <summary>Calibrates on <paramref name="queries"/>; their exact top 10 comes from scanning every list of the index.</summary>
+    public static ProbeCalibrationResult FromQueries(IvfIndex index, double target, IReadOnlyList<float[]> queries)
     {
         var tally = new Tally(index.ListCount);
         Parallel.ForEach(queries, query =>
         {
             var top = new TopKCollector(K);
-            all.Scan(query, ScopeFilter.All, top);
+            foreach (var list in index.Lists)
+            {
+                list.Scan(query, ScopeFilter.All, top);
+            }
+
             tally.Add(index, query, top.ToSortedList());
         });
 

@@ -159,6 +159,48 @@ public sealed class VectorIndexManager
         }
     }
 
+    /// <summary>
+    /// Calibrates the live index's default probes again, on the queries served so far, without a
+    /// rebuild: after a first <see cref="Load"/>, which had no served queries and calibrated on
+    /// the index's own rows, this replaces that promise with one real queries keep. Returns the
+    /// new calibration, or null when there is nothing to do: probes fixed or calibration off in
+    /// the options, fewer than <see cref="IvfOptions.MinLoggedQueries"/> logged queries, no index
+    /// (exact search), or a rebuild or fallback replaced the index meanwhile.
+    /// </summary>
+    public ProbeCalibrationResult? Recalibrate()
+    {
+        if (_options.Probes is not null || _options.CalibrationTargetRecall is not { } target)
+        {
+            return null;
+        }
+
+        var logged = Queries.Snapshot();
+        var start = Current;
+        if (logged.Count < _options.MinLoggedQueries || start.Ivf is not { ListCount: > 1, Count: > 1 } ivf)
+        {
+            return null;
+        }
+
+        var calibration = ProbeCalibration.FromQueries(ivf, target, logged);
+        lock (_writeLock)
+        {
+            var now = _current;
+            if (now.Ivf is null || now.Generation != start.Generation || now.Ivf.Generation != ivf.Generation)
+            {
+                return null;
+            }
+
+            var recalibrated = now.Ivf.WithCalibration(calibration);
+            Publish(new IndexSnapshot(now.Entries, recalibrated, now.Generation, Dimensions, EmbedderVersion));
+            LogCalibration(recalibrated);
+            return calibration;
+        }
+    }
+
+    /// <summary><see cref="Recalibrate"/> on the thread pool.</summary>
+    public Task<ProbeCalibrationResult?> RecalibrateAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(Recalibrate, cancellationToken);
+
     /// <summary><see cref="Rebuild"/> on the thread pool.</summary>
     public Task<IndexValidationReport> RebuildAsync(CancellationToken cancellationToken = default) =>
         Task.Run(() => Rebuild(cancellationToken), cancellationToken);

@@ -136,6 +136,9 @@ public sealed class VectorSearchService : IDisposable
     /// <summary>Builds a new index generation beside the live one and swaps it in (writes continue meanwhile).</summary>
     public Task<IndexValidationReport> RebuildIndexAsync(CancellationToken cancellationToken) => Index.RebuildAsync(cancellationToken);
 
+    /// <summary>Calibrates the index's default probes again on the queries it has served (see <see cref="VectorIndexManager.Recalibrate"/>).</summary>
+    public Task<ProbeCalibrationResult?> RecalibrateIndexAsync(CancellationToken cancellationToken) => Index.RecalibrateAsync(cancellationToken);
+
     public void Dispose() => _writeGate.Dispose();
 
     private EmbeddedKnowledgeEntry Embed(KnowledgeEntry entry)

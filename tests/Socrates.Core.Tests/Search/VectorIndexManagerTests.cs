@@ -34,6 +34,48 @@ public sealed class VectorIndexManagerTests
     }
 
     [Fact]
+    public void Recalibrate_AfterServingQueries_NewDefaultProbesWithoutARebuild()
+    {
+        var records = TestVectors.Records(39, 600);
+        var manager = new VectorIndexManager(32, TestVectors.Version, new IvfOptions { Lists = 10, QueryLogSize = 64, MinLoggedQueries = 20 });
+        manager.Load(records);
+        var loaded = manager.Current;
+        var random = new Random(39);
+        for (var i = 0; i < 19; i++)
+        {
+            manager.Search(TestVectors.Unit(random, 32), TestVectors.Version, 10, ScopeFilter.All);
+        }
+
+        Assert.Null(manager.Recalibrate());
+        manager.Search(TestVectors.Unit(random, 32), TestVectors.Version, 10, ScopeFilter.All);
+        var calibration = manager.Recalibrate();
+
+        Assert.NotNull(calibration);
+        Assert.Equal(CalibrationSource.LoggedQueries, calibration.Source);
+        Assert.Equal(20, calibration.Queries);
+        var now = manager.Current;
+        Assert.NotSame(loaded, now);
+        Assert.Equal(loaded.Generation, now.Generation);
+        Assert.Same(calibration, now.Ivf!.Calibration);
+        Assert.Equal(calibration.Probes, now.Ivf.DefaultProbes);
+        Assert.Equal(loaded.Ivf!.Checksum, now.Ivf.Checksum);
+        Assert.True(now.Ivf.Validate(records).IsValid);
+    }
+
+    [Fact]
+    public void Recalibrate_ProbesFixedInOptions_LeavesTheIndexAlone()
+    {
+        var manager = new VectorIndexManager(32, TestVectors.Version, new IvfOptions { Lists = 10, Probes = 2, MinLoggedQueries = 1 });
+        manager.Load(TestVectors.Records(38, 300));
+        manager.Search(TestVectors.Unit(new Random(38), 32), TestVectors.Version, 10, ScopeFilter.All);
+        var before = manager.Current;
+
+        Assert.Null(manager.Recalibrate());
+        Assert.Same(before, manager.Current);
+        Assert.Equal(2, before.Ivf!.DefaultProbes);
+    }
+
+    [Fact]
     public void UpsertDelete_Incremental_IndexMatchesEntries()
     {
         var records = TestVectors.Records(41, 300);

@@ -121,6 +121,19 @@ public sealed class CachedSearchService
         }
     }
 
+    /// <summary>Recalibrates the index's default probes through the inner service, then invalidates every cached result.</summary>
+    public async Task<ProbeCalibrationResult?> RecalibrateIndexAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Inner.RecalibrateIndexAsync(cancellationToken);
+        }
+        finally
+        {
+            InvalidateAll();
+        }
+    }
+
     /// <summary>Drops every cached result (O(1)).</summary>
     public void InvalidateAll() => _cache.InvalidateAll();
 

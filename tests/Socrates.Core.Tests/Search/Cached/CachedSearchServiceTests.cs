@@ -112,6 +112,28 @@ public sealed class CachedSearchServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RecalibrateIndexAsync_EnoughServedQueries_NewProbesAndCachedResultsInvalidated()
+    {
+        using var inner = await ServiceAsync();
+        var cached = new CachedSearchService(inner);
+        string[] queries = ["kubernetes", "connection pool", "skills", "python", "database", "testing"];
+        for (var i = 0; i < new IvfOptions().MinLoggedQueries; i++)
+        {
+            await cached.SearchAsync($"{queries[i % queries.Length]} {i}", 3, ScopeFilter.All);
+        }
+
+        await cached.SearchAsync("kubernetes", 3, ScopeFilter.All);
+        var hitsBefore = cached.GetStatistics().Hits;
+
+        var calibration = await cached.RecalibrateIndexAsync(CancellationToken.None);
+        await cached.SearchAsync("kubernetes", 3, ScopeFilter.All);
+
+        Assert.Equal(CalibrationSource.LoggedQueries, calibration?.Source);
+        Assert.Same(calibration, inner.Index.Current.Ivf!.Calibration);
+        Assert.Equal(hitsBefore, cached.GetStatistics().Hits);
+    }
+
+    [Fact]
     public async Task SearchAsync_CacheDisabledFailpoint_EveryQueryComputed()
     {
         using var inner = await ServiceAsync();
