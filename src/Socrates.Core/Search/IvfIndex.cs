@@ -96,9 +96,12 @@ public sealed class IvfIndex
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(embedderVersion);
         options.Validate();
-        if (loggedQueries?.FirstOrDefault(q => q is null || q.Length != dimensions) is { } wrong)
+        for (var i = 0; i < (loggedQueries?.Count ?? 0); i++)
         {
-            throw new ArgumentException($"A logged query has {wrong?.Length ?? 0} dimensions; the index has {dimensions}.", nameof(loggedQueries));
+            if (loggedQueries![i]?.Length != dimensions)
+            {
+                throw new ArgumentException($"Logged query {i} has {loggedQueries[i]?.Length ?? 0} dimensions; the index has {dimensions}.", nameof(loggedQueries));
+            }
         }
 
         var sorted = records.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();

@@ -52,8 +52,18 @@ public sealed class ProbeCalibrationTests
         float[][] queries = [.. Queries(36, 60), new float[Dimensions + 1]];
 
         var ex = Assert.Throws<ArgumentException>(() => IvfIndex.Build(records, Dimensions, TestVectors.Version, Options, loggedQueries: queries));
-        Assert.Contains($"{Dimensions + 1} dimensions", ex.Message, StringComparison.Ordinal);
-        Assert.Contains($"has {Dimensions}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Logged query 60 has {Dimensions + 1} dimensions", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"the index has {Dimensions}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_NullLoggedQuery_RefusedNamingIt()
+    {
+        var records = TestVectors.Records(35, 200, Dimensions);
+        float[][] queries = [.. Queries(36, 3), null!];
+
+        var ex = Assert.Throws<ArgumentException>(() => IvfIndex.Build(records, Dimensions, TestVectors.Version, Options, loggedQueries: queries));
+        Assert.Contains("Logged query 3 has 0 dimensions", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
