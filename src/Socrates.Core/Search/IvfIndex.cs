@@ -96,9 +96,9 @@ public sealed class IvfIndex
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(embedderVersion);
         options.Validate();
-        for (var i = 0; i < (loggedQueries?.Count ?? 0); i++)
+        for (var i = 0; loggedQueries is not null && i < loggedQueries.Count; i++)
         {
-            if (loggedQueries![i]?.Length != dimensions)
+            if (loggedQueries[i]?.Length != dimensions)
             {
                 throw new ArgumentException($"Logged query {i} has {loggedQueries[i]?.Length ?? 0} dimensions; the index has {dimensions}.", nameof(loggedQueries));
             }

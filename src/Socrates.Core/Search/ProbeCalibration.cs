@@ -33,7 +33,7 @@ internal static class ProbeCalibration
             tally.Add(index, query, top.ToSortedList());
         });
 
-        return tally.Pick(index.ListCount, target, CalibrationSource.LoggedQueries, queries.Count);
+        return tally.Pick(target, CalibrationSource.LoggedQueries, queries.Count);
     }
 
     /// <param name="naive">
@@ -55,7 +55,7 @@ internal static class ProbeCalibration
             tally.Add(index, query, truth);
         });
 
-        return tally.Pick(index.ListCount, target, CalibrationSource.IndexSample, sample.Length);
+        return tally.Pick(target, CalibrationSource.IndexSample, sample.Length);
     }
 
     // The sample vector reduced to its largest coordinates and renormalised: a stand-in for a
@@ -122,8 +122,9 @@ internal static class ProbeCalibration
             }
         }
 
-        public ProbeCalibrationResult Pick(int lists, double target, CalibrationSource source, int queries)
+        public ProbeCalibrationResult Pick(double target, CalibrationSource source, int queries)
         {
+            var lists = _reached.Length;
             var floor = Math.Min(lists, IvfOptions.DefaultProbes(lists));
             var cumulative = 0L;
             for (var p = 1; p <= lists; p++)

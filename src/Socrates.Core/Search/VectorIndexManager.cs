@@ -117,7 +117,6 @@ public sealed class VectorIndexManager
         var start = Current;
         var generation = start.Generation + 1;
         var built = IvfIndex.Build(start.Entries.Values.ToList(), Dimensions, EmbedderVersion, _options, generation, Queries.Snapshot());
-        LogCalibration(built);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeLock)
         {
@@ -153,6 +152,7 @@ public sealed class VectorIndexManager
 
             _previous = now.Ivf;
             Publish(new IndexSnapshot(now.Entries, caughtUp, generation, Dimensions, EmbedderVersion));
+            LogCalibration(caughtUp);
             Counters.Rebuilt();
             SearchLog.Swapped(_logger, generation, caughtUp.Count, caughtUp.ListCount);
             return report;
@@ -175,8 +175,7 @@ public sealed class VectorIndexManager
         }
 
         var logged = Queries.Snapshot();
-        var start = Current;
-        if (logged.Count < _options.MinLoggedQueries || start.Ivf is not { ListCount: > 1, Count: > 1 } ivf)
+        if (logged.Count < _options.MinLoggedQueries || Current.Ivf is not { ListCount: > 1, Count: > 1 } ivf)
         {
             return null;
         }
@@ -185,7 +184,7 @@ public sealed class VectorIndexManager
         lock (_writeLock)
         {
             var now = _current;
-            if (now.Ivf is null || now.Generation != start.Generation || now.Ivf.Generation != ivf.Generation)
+            if (now.Ivf?.Generation != ivf.Generation)
             {
                 return null;
             }

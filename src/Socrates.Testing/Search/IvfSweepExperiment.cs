@@ -39,8 +39,7 @@ public static class IvfSweepExperiment
         float[][]? logged = null;
         if (settings.Calibrate)
         {
-            logged = queries.Where((_, i) => i % 2 == 0).ToArray();
-            queries = queries.Where((_, i) => i % 2 == 1).ToArray();
+            (logged, queries) = CalibrationSplit.Of(queries);
         }
 
         var build = Stopwatch.StartNew();

@@ -31,8 +31,7 @@ public sealed class SpeedAndSweepTests
         var dims = golden.Dataset.Embedder.Dimensions;
         var vectors = golden.Vectors.ToDictionary(v => v.Id, v => v.Vector, StringComparer.Ordinal);
         var records = CorpusVariants.Embed(CorpusVariants.Generate(golden.Dataset.Entries, size, CorpusVariants.SpeedSetSeed, CorpusVariants.SpeedSetDropout), golden.Dataset.Embedder, vectors);
-        var logged = golden.QueryVectors.Where((_, i) => i % 2 == 0).ToArray();
-        var queries = golden.QueryVectors.Where((_, i) => i % 2 == 1).ToArray();
+        var (logged, queries) = CalibrationSplit.Of(golden.QueryVectors);
 
         var build = Stopwatch.StartNew();
         var ivf = IvfIndex.Build(records, dims, golden.Version, new IvfOptions(), loggedQueries: logged);
