@@ -23,6 +23,7 @@ public static class Failpoint
     // environment, the check on hot paths (the cache hit) is one read of s_scopedCount.
     private static readonly bool s_noneFromEnvironment = s_fromEnvironment.Count == 0;
     private static int s_scopedCount;
+    private static Action<string>? s_observer;
 
     /// <summary>Every failpoint name declared by a <see cref="FailpointCatalogAttribute"/> class.</summary>
     public static IReadOnlyCollection<string> KnownNames => s_known;
@@ -46,7 +47,26 @@ public static class Failpoint
     /// <summary>True when <paramref name="name"/> is on for this async flow (<see cref="Enable"/>); one read when no flow enabled any.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsActiveInScope(string name) =>
-        Volatile.Read(ref s_scopedCount) != 0 && (s_scoped.Value?.Contains(name) ?? false);
+        Volatile.Read(ref s_scopedCount) != 0 && IsScopedActive(name);
+
+    /// <summary>
+    /// Reports the name of every failpoint checked from now on to <paramref name="observer"/>
+    /// (on the checking flow), whether it is on or not: the canary planner learns from a clean
+    /// run which tests reach a failpoint, and reruns only those with it on. Checks of failpoints
+    /// named in the environment are not reported (a clean run has none). Set once per process;
+    /// it costs nothing in a process that never calls it.
+    /// </summary>
+    public static void ObserveChecks(Action<string> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        if (Interlocked.CompareExchange(ref s_observer, observer, null) is not null)
+        {
+            throw new InvalidOperationException("Failpoint checks are already observed in this process.");
+        }
+
+        // Sends every check down the slow path, where the observer is called.
+        Interlocked.Increment(ref s_scopedCount);
+    }
 
     /// <summary>
     /// Turns <paramref name="name"/> on for the calling async flow (and the tasks it starts)
@@ -77,6 +97,13 @@ public static class Failpoint
     // Kept out of IsActive so that the inlined check stays two reads.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool IsNamedActive(string name) => IsActiveFromEnvironment(name) || IsActiveInScope(name);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsScopedActive(string name)
+    {
+        Volatile.Read(ref s_observer)?.Invoke(name);
+        return s_scoped.Value?.Contains(name) ?? false;
+    }
 
     private static FrozenSet<string> ReadEnvironment()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Socrates.Core.Failpoints;
+using Socrates.Testing.Identity;
 using Socrates.Testing.Profiles;
 
 namespace Socrates.Testing.Metrics;
@@ -15,7 +16,22 @@ public static class MetricsWriter
     /// <summary>Records <paramref name="value"/> for metric <paramref name="name"/>.</summary>
     /// <param name="suite">The suite that measured it (unit, properties, accuracy, integrity, benchmarks).</param>
     /// <param name="evidencePath">A file backing the figure; stored relative to the artifacts root.</param>
-    public static MetricRecord Write(string suite, string name, double value, string unit, string? evidencePath = null)
+    public static MetricRecord Write(string suite, string name, double value, string unit, string? evidencePath = null) =>
+        Store(suite, name, value, unit, evidencePath, MetricRecord.Measured, reason: null);
+
+    /// <summary>
+    /// Records that metric <paramref name="name"/> could not be measured cleanly within the test's
+    /// budget (the machine was too busy, the spread too wide): the gate comes out inconclusive,
+    /// which blocks GO without calling the code under test bad. <paramref name="lastValue"/> is
+    /// the last reading, shown beside <paramref name="reason"/>.
+    /// </summary>
+    public static MetricRecord WriteInconclusive(string suite, string name, double lastValue, string unit, string reason, string? evidencePath = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return Store(suite, name, lastValue, unit, evidencePath, MetricRecord.Inconclusive, reason);
+    }
+
+    private static MetricRecord Store(string suite, string name, double value, string unit, string? evidencePath, string status, string? reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
@@ -31,7 +47,11 @@ public static class MetricsWriter
             suite,
             TestProfile.Current.Name,
             [.. Failpoint.ActiveFromEnvironment],
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow,
+            TestIdentity.Current,
+            TestIdentity.Assembly,
+            status,
+            reason);
 
         Directory.CreateDirectory(ArtifactPaths.MetricsDirectory);
         var target = Path.Combine(ArtifactPaths.MetricsDirectory, name + ".json");
