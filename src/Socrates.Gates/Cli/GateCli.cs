@@ -17,8 +17,10 @@ internal sealed class GateCli(TextWriter output, TextWriter error, TimeProvider 
               Exit 0: GO or GO WITH WARNINGS. 1: NO-GO. 2: invalid gates file or usage.
           validate [--gates gates.json]
               Checks the gates file. Exit 0 valid (warnings printed), 2 invalid.
-          plan-canaries --profile quick|ci|full [--gates gates.json]
-              Prints [{"gate","suite","failpoint","fixture"}] for the gates of the profile that name a canary.
+          plan-canaries --profile quick|ci|full [--gates gates.json] [--artifacts <clean run>]
+              Prints the canary runs as JSON: per defect, the gates it proves and only the tests
+              (by name, learned from the clean run's metric files and failpoint reach) or
+              benchmark metrics that feed them; "problems" names gates that cannot be targeted.
         """;
 
     public int Run(IReadOnlyList<string> args)
