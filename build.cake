@@ -1,8 +1,10 @@
 // Socrates Gates pipeline.
 //   dotnet tool restore && dotnet cake --target=Gates [--profile=quick|ci|full] [--configuration=Release]
-// Gates runs every suite, evaluates gates.json against the evidence they wrote, writes the report
-// under artifacts/gates/ and ends non-zero on NO-GO. A failing suite never stops the report: the
-// report shows what failed, and the exit code comes last.
+// Gates runs every suite into a folder of its own (artifacts/runs/<time>-<commit>/), proves every
+// gate's canary there, evaluates gates.json against that evidence, writes the report to
+// <run>/gates/ and ends non-zero on anything but GO (WITH WARNINGS). A failing suite never stops the
+// report: the report shows what failed, and the exit code comes last. artifacts/latest points at
+// the newest run; nothing ever writes into an earlier run's folder.
 
 using System.Diagnostics;
 using System.Text.Json;
@@ -10,9 +12,10 @@ using System.Text.Json;
 var target = Argument("target", "Gates");
 var profile = Argument("profile", "quick").ToLowerInvariant();
 var configuration = Argument("configuration", "Release");
-// Canary runs re-run a suite once per gate; on by default only in the full profile.
-var runCanaries = Argument("canaries", profile == "full");
-// --canary-gates=id,id runs only those gates' canaries (the others report "not run").
+// Every profile proves every canary of its gates: each canary reruns only the tests (or the
+// benchmark) that feed its gate. --canaries=false opts out (the report then shows them not run).
+var runCanaries = Argument("canaries", true);
+// --canary-gates=id,id runs only the canary runs that prove those gates (the others report "not run").
 var canaryGates = Argument("canary-gates", string.Empty)
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
 
@@ -23,6 +26,10 @@ if (profile is not ("quick" or "ci" or "full"))
 
 var root = MakeAbsolute(Directory(".")).FullPath;
 var artifacts = $"{root}/artifacts";
+// Where this invocation's evidence goes: a new run folder, made on first use (Report reads one
+// that exists instead: --run=<id>, or the latest).
+string? runFolder = null;
+string Run() => runFolder ??= NewRunFolder();
 var solution = $"{root}/Socrates.Gates.sln";
 var gatesFile = $"{root}/gates.json";
 var gateEngine = $"{root}/src/Socrates.Gates/bin/{configuration}/net10.0/Socrates.Gates.dll";
@@ -41,6 +48,10 @@ var suites = new Dictionary<string, string>
     // under it, 0.60-0.72 without).
     ["measurement"] = "Category=Measurement",
 };
+
+// Suites whose clean run records which tests check which failpoint (a canary on the test results
+// reruns only those tests). Not the timing suites: observing every failpoint check costs time.
+var reachRecordingSuites = new HashSet<string> { "unit", "properties", "integrity" };
 
 Task("Clean")
     .Does(() =>
@@ -154,23 +165,30 @@ Task("Baseline")
 });
 
 Task("Coverage")
-    .Description("Merges the cobertura files of the suites run so far into artifacts/coverage (HTML + JSON summary).")
-    .Does(() => RequireGreen(MergeCoverage()));
-
-Task("Report")
-    .Description("Evaluates gates.json against the evidence already under artifacts/; runs no suite.")
+    .Description("Merges the cobertura files of the latest run's suites into <run>/coverage (HTML + JSON summary).")
     .Does(() =>
 {
-    var exitCode = Evaluate();
+    runFolder = ExistingRunFolder();
+    RequireGreen(MergeCoverage());
+});
+
+Task("Report")
+    .Description("Evaluates gates.json against the evidence of an earlier run (--run=<id>, default the latest); runs no suite.")
+    .Does(() =>
+{
+    runFolder = ExistingRunFolder();
+    var exitCode = Evaluate(PreviousReport(runFolder));
+    Information($"Report: {runFolder}/gates/gate-report.html");
     if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
 });
 
 Task("Gates")
-    .Description("Runs every suite, the canaries (full profile), evaluates every gate and writes the report.")
+    .Description("Runs every suite into a new run folder, proves every canary, evaluates every gate and writes the report.")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    ResetEvidence();
+    var previous = LatestReport();
+    Information($"Run folder: {Run()}");
     RunSuite("unit", collectCoverage: true);
     RunSuite("properties", collectCoverage: true);
     RunSuite("stress", collectCoverage: false);
@@ -181,8 +199,9 @@ Task("Gates")
     MergeCoverage();
     if (runCanaries) { RunCanaries(); }
     WriteSuiteRuns();
-    var exitCode = Evaluate();
-    Information($"Report: {artifacts}/gates/gate-report.html");
+    var exitCode = Evaluate(previous);
+    PointLatestAt(Run());
+    Information($"Report: {Run()}/gates/gate-report.html (also artifacts/latest/gates/)");
     if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
 });
 
@@ -190,42 +209,99 @@ RunTarget(target);
 
 // ---------------------------------------------------------------------------------------------
 
-// Deletes the evidence of earlier runs (a stale metric must never pass a gate) but keeps the
-// previous gate report, which the engine compares against.
-void ResetEvidence()
+// A new folder for this invocation's evidence: artifacts/runs/<UTC time>-<commit>. Runs never
+// share a folder, so nothing a later run or a plain `dotnet test` (artifacts/dev) writes can
+// change what an earlier report points at.
+string NewRunFolder()
 {
-    foreach (var folder in new[] { "metrics", "test-results", "coverage", "canaries", "evidence", "benchmarks" })
-    {
-        var path = $"{artifacts}/{folder}";
-        if (DirectoryExists(path)) { DeleteDirectory(path, new DeleteDirectorySettings { Recursive = true, Force = true }); }
-    }
-    EnsureDirectoryExists(artifacts);
+    var id = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{GitCommit(full: false)}";
+    var folder = $"{artifacts}/runs/{id}";
+    for (var n = 2; DirectoryExists(folder); n++) { folder = $"{artifacts}/runs/{id}-{n}"; }
+    EnsureDirectoryExists(folder);
+    return folder;
 }
 
-SuiteRun RunSuite(string suite, bool collectCoverage, string? failpoint = null, string? fixture = null, string? artifactsRoot = null)
+// --run=<id> or the latest run (artifacts/latest-run.txt): for targets that read evidence.
+string ExistingRunFolder()
 {
-    var filter = suites[suite];
-    var outputRoot = artifactsRoot ?? artifacts;
+    var id = Argument("run", string.Empty);
+    if (string.IsNullOrEmpty(id) && System.IO.File.Exists($"{artifacts}/latest-run.txt"))
+    {
+        id = System.IO.File.ReadAllText($"{artifacts}/latest-run.txt").Trim();
+    }
+    var folder = $"{artifacts}/runs/{id}";
+    if (string.IsNullOrEmpty(id) || !DirectoryExists(folder))
+    {
+        throw new CakeException(2, string.IsNullOrEmpty(id)
+            ? "No run to read: run `dotnet cake --target=Gates` first, or name one with --run=<id> (folders under artifacts/runs/)."
+            : $"--run={id}: no folder artifacts/runs/{id}.");
+    }
+    return folder;
+}
+
+// The newest report of an earlier run, which the change section compares against.
+string? LatestReport()
+{
+    if (!System.IO.File.Exists($"{artifacts}/latest-run.txt")) { return null; }
+    var report = $"{artifacts}/runs/{System.IO.File.ReadAllText($"{artifacts}/latest-run.txt").Trim()}/gates/gate-report.json";
+    return System.IO.File.Exists(report) ? report : null;
+}
+
+// The report of the run before <folder> (by name, which sorts by time).
+string? PreviousReport(string folder)
+{
+    var name = System.IO.Path.GetFileName(folder);
+    return System.IO.Directory.GetDirectories($"{artifacts}/runs")
+        .Select(System.IO.Path.GetFileName)
+        .Where(n => string.CompareOrdinal(n, name) < 0)
+        .OrderByDescending(n => n, StringComparer.Ordinal)
+        .Select(n => $"{artifacts}/runs/{n}/gates/gate-report.json")
+        .FirstOrDefault(System.IO.File.Exists);
+}
+
+// artifacts/latest-run.txt names the newest run; artifacts/latest links to its folder.
+void PointLatestAt(string folder)
+{
+    var id = System.IO.Path.GetFileName(folder);
+    System.IO.File.WriteAllText($"{artifacts}/latest-run.txt", id + "\n");
+    var link = $"{artifacts}/latest";
+    try
+    {
+        if (System.IO.File.Exists(link) || System.IO.Directory.Exists(link)) { System.IO.File.Delete(link); }
+        System.IO.File.CreateSymbolicLink(link, $"runs/{id}");
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        Warning($"artifacts/latest was not updated ({ex.Message}); the run is {folder}.");
+    }
+}
+
+Dictionary<string, string> SuiteEnvironment(string outputRoot, string? failpoint, string? fixture) => new()
+{
+    ["SOCRATES_PROFILE"] = profile,
+    ["SOCRATES_ARTIFACTS"] = outputRoot,
+    ["SOCRATES_FAILPOINTS"] = failpoint ?? string.Empty,
+    ["SOCRATES_CANARY_FIXTURE"] = fixture ?? string.Empty,
+    ["SOCRATES_FAILPOINT_REACH"] = string.Empty,
+};
+
+// One clean suite of this run: one `dotnet test` over the solution, filtered by category.
+SuiteRun RunSuite(string suite, bool collectCoverage)
+{
+    var outputRoot = Run();
     // The engine reads test-results/<suite>.<part>.trx: one file per test project, counted together.
     var results = $"{outputRoot}/test-results";
     EnsureDirectoryExists(results);
     var watch = Stopwatch.StartNew();
-    var exitCode = 0;
-    var environment = new Dictionary<string, string>
-    {
-        ["SOCRATES_PROFILE"] = profile,
-        ["SOCRATES_ARTIFACTS"] = outputRoot,
-        ["SOCRATES_FAILPOINTS"] = failpoint ?? string.Empty,
-        ["SOCRATES_CANARY_FIXTURE"] = fixture ?? string.Empty,
-    };
+    var environment = SuiteEnvironment(outputRoot, failpoint: null, fixture: null);
+    if (reachRecordingSuites.Contains(suite)) { environment["SOCRATES_FAILPOINT_REACH"] = $"{outputRoot}/reach/{suite}"; }
 
-    // One `dotnet test` over the solution per suite: the test projects run in parallel and each
-    // writes <suite>_<tfm>_<time>.trx, renamed below to <suite>.<n>.trx, the engine's layout.
+    // The test projects run in parallel and each writes <suite>_<tfm>_<time>.trx, renamed below.
     var args = new ProcessArgumentBuilder()
         .Append("test").AppendQuoted(solution)
         .Append("--configuration").Append(configuration)
         .Append("--no-build")
-        .Append("--filter").AppendQuoted(filter)
+        .Append("--filter").AppendQuoted(suites[suite])
         .Append("--logger").AppendQuoted($"trx;LogFilePrefix={suite}")
         .Append("--logger").AppendQuoted("console;verbosity=minimal")
         .Append("--results-directory").AppendQuoted(results);
@@ -240,91 +316,118 @@ SuiteRun RunSuite(string suite, bool collectCoverage, string? failpoint = null, 
             .Append("--settings").AppendQuoted($"{root}/coverlet.runsettings");
     }
 
-    exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = args, EnvironmentVariables = environment });
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = args, EnvironmentVariables = environment });
     var part = 0;
     foreach (var trx in GetFiles($"{results}/{suite}_*.trx").OrderBy(f => f.FullPath))
     {
         MoveFile(trx, $"{results}/{suite}.{++part}.trx");
     }
 
-    var run = new SuiteRun(suite, exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", failpoint);
-    if (artifactsRoot is null) { suiteRuns.Add(run); }
+    var run = new SuiteRun(suite, exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", null);
+    suiteRuns.Add(run);
     Information($"Suite {suite}: {run.Status} in {run.DurationSeconds:F1}s");
     return run;
 }
 
-// BenchmarkDotNet alone (every benchmark class, the profile's job); results under {outputRoot}/benchmarks/results.
-int RunBenchmarkDotNet(Dictionary<string, string> environment, string outputRoot) => StartProcess("dotnet", new ProcessSettings
+// A canary's tests of one assembly: the planner's filter (the tests that feed its gates), or the
+// suite's own category when a metric was written outside any test.
+int RunCanaryTests(string suite, string canaryRoot, string? failpoint, string? fixture, string assembly, string? filter, int part)
 {
-    Arguments = new ProcessArgumentBuilder()
+    var dll = GetFiles($"{root}/tests/*/bin/{configuration}/net10.0/{assembly}").FirstOrDefault();
+    if (dll is null)
+    {
+        Warning($"Canary: test assembly {assembly} is not built under tests/*/bin/{configuration}; its tests were not rerun.");
+        return 1;
+    }
+
+    var results = $"{canaryRoot}/test-results";
+    EnsureDirectoryExists(results);
+    return StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .Append("test").AppendQuoted(dll.FullPath)
+            .Append("--filter").AppendQuoted(filter ?? suites[suite])
+            .Append("--logger").AppendQuoted($"trx;LogFileName={suite}.{part}.trx")
+            .Append("--logger").AppendQuoted("console;verbosity=quiet")
+            .Append("--results-directory").AppendQuoted(results),
+        EnvironmentVariables = SuiteEnvironment(canaryRoot, failpoint, fixture),
+    });
+}
+
+// BenchmarkDotNet alone (every benchmark class, the profile's job); results under {outputRoot}/benchmarks/results.
+int RunBenchmarkDotNet(Dictionary<string, string> environment, string outputRoot, IReadOnlyList<string>? metrics = null) => StartProcess("dotnet", new ProcessSettings
+{
+    Arguments = WithMetrics(new ProcessArgumentBuilder()
         .Append("run").Append("--project").AppendQuoted($"{root}/benchmarks/Socrates.Benchmarks/Socrates.Benchmarks.csproj")
         .Append("--configuration").Append("Release").Append("--no-build").Append("--")
         .Append("--profile").Append(profile)
-        .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks"),
+        .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks"), metrics),
     EnvironmentVariables = environment,
 });
 
+// --metric m for each metric: only what feeds those metrics is run and compared (docs/benchmarks.md).
+ProcessArgumentBuilder WithMetrics(ProcessArgumentBuilder args, IReadOnlyList<string>? metrics)
+{
+    foreach (var metric in metrics ?? []) { args.Append("--metric").AppendQuoted(metric); }
+    return args;
+}
+
 // BenchmarkDotNet (before against after), then bench-compare turns the per-iteration samples
-// into metric files with a statistical test (see docs/benchmarks.md).
-SuiteRun RunBenchmarks(string? failpoint = null, string? artifactsRoot = null)
+// into metric files with a statistical test (see docs/benchmarks.md). A canary passes its gates'
+// metrics: only the benchmarks and pairs that feed them run.
+SuiteRun RunBenchmarks(string? failpoint = null, string? canaryRoot = null, IReadOnlyList<string>? metrics = null)
 {
     var watch = Stopwatch.StartNew();
-    var outputRoot = artifactsRoot ?? artifacts;
-    var environment = new Dictionary<string, string>
-    {
-        ["SOCRATES_PROFILE"] = profile,
-        ["SOCRATES_ARTIFACTS"] = outputRoot,
-        ["SOCRATES_FAILPOINTS"] = failpoint ?? string.Empty,
-    };
+    var outputRoot = canaryRoot ?? Run();
+    var environment = SuiteEnvironment(outputRoot, failpoint, fixture: null);
     var project = $"{root}/benchmarks/Socrates.Benchmarks/Socrates.Benchmarks.csproj";
-    var exitCode = RunBenchmarkDotNet(environment, outputRoot);
+    var exitCode = RunBenchmarkDotNet(environment, outputRoot, metrics);
     // The paired suite after BenchmarkDotNet: the harness runs each pair in a process of its own
     // under pinned JIT settings (Paired/PairedProcesses.cs: in a shared process, or with the
     // runtime's default tiering, the point load was bimodal from process to process).
     var pairedRun = StartProcess("dotnet", new ProcessSettings
     {
-        Arguments = new ProcessArgumentBuilder()
+        Arguments = WithMetrics(new ProcessArgumentBuilder()
             .Append("run").Append("--project").AppendQuoted(project)
             .Append("--configuration").Append("Release").Append("--no-build").Append("--")
             .Append("--profile").Append(profile)
             .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks")
-            .Append("--paired-only"),
+            .Append("--paired-only"), metrics),
         EnvironmentVariables = environment,
     });
     exitCode = Math.Max(exitCode, pairedRun);
     var compare = StartProcess("dotnet", new ProcessSettings
     {
-        Arguments = new ProcessArgumentBuilder()
+        Arguments = WithMetrics(new ProcessArgumentBuilder()
             .AppendQuoted(gateEngine).Append("bench-compare")
             .Append("--comparisons").AppendQuoted($"{root}/benchmarks/comparisons.json")
             .Append("--artifacts").AppendQuoted(outputRoot)
             .Append("--results").AppendQuoted($"{outputRoot}/benchmarks/results")
             .Append("--baseline").AppendQuoted($"{root}/fixtures/baselines/{profile}.json")
-            .Append("--profile").Append(profile),
+            .Append("--profile").Append(profile), metrics),
         EnvironmentVariables = environment,
     });
-    // The paired, interleaved comparisons (docs/benchmarks.md): the harness ran them after
-    // BenchmarkDotNet (--paired); a signed-rank test turns their rounds into metrics.
-    // A profile without stored paired runs (quick, full) gets no regression metrics; its gates
-    // need none (the paired regression gates judge the ci profile, where the baseline was taken).
+    // The paired, interleaved comparisons (docs/benchmarks.md): a signed-rank test turns their
+    // rounds into metrics. A profile without stored paired runs (quick, full) gets no regression
+    // metrics; its gates need none (the paired regression gates judge the ci profile).
     var pairedBaseline = $"{root}/fixtures/baselines/paired-{profile}.json";
-    var pairedArguments = new ProcessArgumentBuilder()
+    var pairedArguments = WithMetrics(new ProcessArgumentBuilder()
         .AppendQuoted(gateEngine).Append("paired-compare")
         .Append("--artifacts").AppendQuoted(outputRoot)
-        .Append("--profile").Append(profile);
+        .Append("--profile").Append(profile), metrics);
     if (FileExists(pairedBaseline)) { pairedArguments.Append("--baseline").AppendQuoted(pairedBaseline); }
     var paired = StartProcess("dotnet", new ProcessSettings { Arguments = pairedArguments, EnvironmentVariables = environment });
     exitCode = Math.Max(exitCode, Math.Max(compare, paired));
     var run = new SuiteRun("benchmarks", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", failpoint);
-    if (artifactsRoot is null) { suiteRuns.Add(run); }
-    Information($"Suite benchmarks: {run.Status} in {run.DurationSeconds:F1}s");
+    if (canaryRoot is null) { suiteRuns.Add(run); }
+    Information($"Suite benchmarks{(canaryRoot is null ? "" : " (canary)")}: {run.Status} in {run.DurationSeconds:F1}s");
     return run;
 }
 
 SuiteRun MergeCoverage()
 {
     var watch = Stopwatch.StartNew();
-    var reports = GetFiles($"{artifacts}/test-results/**/coverage.cobertura.xml");
+    var reports = GetFiles($"{Run()}/test-results/**/coverage.cobertura.xml");
     if (!reports.Any())
     {
         Warning("No coverage files to merge: the coverage gates will report their metric missing.");
@@ -336,7 +439,7 @@ SuiteRun MergeCoverage()
         Arguments = new ProcessArgumentBuilder()
             .Append("tool").Append("run").Append("reportgenerator")
             .Append($"-reports:{string.Join(';', reports.Select(r => r.FullPath))}")
-            .Append($"-targetdir:{artifacts}/coverage")
+            .Append($"-targetdir:{Run()}/coverage")
             .Append("-reporttypes:Html;JsonSummary;Cobertura")
             .Append("-assemblyfilters:+Socrates.Core;+Socrates.Gates;+Socrates.Testing"),
     });
@@ -345,65 +448,91 @@ SuiteRun MergeCoverage()
     return run;
 }
 
-// Full profile: for each gate with a canary, run the suite that feeds it again with the defect
-// injected, into artifacts/canaries/<gate>/; the engine then checks the gate went red there.
+// The canary phase: plan-canaries reads this run's clean evidence and names, per defect, only
+// the tests (or benchmark metrics) that feed the gates it proves. Each run goes into
+// <run>/canaries/<first gate>/ and is copied to its other gates' folders; the engine then
+// checks each gate went red there. A gate the planner cannot target gets canary-problem.txt,
+// which the report shows as "not run" with the reason.
 void RunCanaries()
 {
-    var plan = RunEngineCapture("plan-canaries", "--gates", gatesFile, "--profile", profile);
+    var watch = Stopwatch.StartNew();
+    var plan = RunEngineCapture("plan-canaries", "--gates", gatesFile, "--profile", profile, "--artifacts", Run());
     using var document = JsonDocument.Parse(plan);
-    foreach (var canary in document.RootElement.EnumerateArray())
+    var runs = document.RootElement.EnumerateArray()
+        .Where(r => canaryGates.Count == 0 || r.GetProperty("gates").EnumerateArray().Any(g => canaryGates.Contains(g.GetString()!)))
+        .ToList();
+    var number = 0;
+    foreach (var canary in runs)
     {
-        var gate = canary.GetProperty("gate").GetString()!;
-        if (canaryGates.Count > 0 && !canaryGates.Contains(gate)) { continue; }
+        number++;
+        var gates = canary.GetProperty("gates").EnumerateArray().Select(g => g.GetString()!).ToList();
         var suite = canary.GetProperty("suite").GetString()!;
         var failpoint = canary.TryGetProperty("failpoint", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         var fixture = canary.TryGetProperty("fixture", out var x) && x.ValueKind == JsonValueKind.String ? $"{root}/{x.GetString()}" : null;
-        var canaryRoot = $"{artifacts}/canaries/{gate}";
-        // The same suite with the same defect answers the same way: reuse the earlier gate's run
-        // (unless --canary-gates left that gate out).
-        var sameRunAs = canary.TryGetProperty("sameRunAs", out var same) && same.ValueKind == JsonValueKind.String ? same.GetString() : null;
-        if (sameRunAs is not null && DirectoryExists($"{artifacts}/canaries/{sameRunAs}"))
-        {
-            Information($"Canary for gate {gate}: gate {sameRunAs}'s run (suite {suite} with {failpoint ?? fixture}), reused");
-            CopyDirectory($"{artifacts}/canaries/{sameRunAs}", canaryRoot);
-            continue;
-        }
-        Information($"Canary for gate {gate}: suite {suite} with {failpoint ?? fixture}");
-        if (suite == "benchmarks")
-        {
-            RunBenchmarks(failpoint, canaryRoot);
-            continue;
-        }
+        var canaryRoot = $"{Run()}/canaries/{gates[0]}";
+        EnsureDirectoryExists(canaryRoot);
+        var runWatch = Stopwatch.StartNew();
+        var what = failpoint is not null ? $"failpoint {failpoint}" : $"fixture {x.GetString()}";
         if (suite == "coverage")
         {
             // The coverage gates read ReportGenerator's summary: their canary is a known-bad one.
             EnsureDirectoryExists($"{canaryRoot}/coverage");
             CopyFile(fixture!, $"{canaryRoot}/coverage/Summary.json");
-            continue;
         }
-        RunSuite(suite, collectCoverage: false, failpoint, fixture, canaryRoot);
+        else if (suite == "benchmarks")
+        {
+            var metrics = canary.GetProperty("benchmarkMetrics").EnumerateArray().Select(m => m.GetString()!).ToList();
+            Information($"Canary {number}/{runs.Count} ({string.Join(", ", gates)}): {what}, benchmark metrics {string.Join(", ", metrics)}");
+            RunBenchmarks(failpoint, canaryRoot, metrics);
+        }
+        else
+        {
+            var part = 0;
+            foreach (var target in canary.GetProperty("tests").EnumerateArray())
+            {
+                var assembly = target.GetProperty("assembly").GetString()!;
+                var filter = target.GetProperty("filter").ValueKind == JsonValueKind.String ? target.GetProperty("filter").GetString() : null;
+                var count = target.GetProperty("count").GetInt32();
+                Information($"Canary {number}/{runs.Count} ({string.Join(", ", gates)}): {what}, {(filter is null ? $"every {suite} test" : $"{count} test(s)")} of {assembly}");
+                RunCanaryTests(suite, canaryRoot, failpoint, fixture, assembly, filter, ++part);
+            }
+        }
+
+        foreach (var problem in canary.GetProperty("problems").EnumerateObject())
+        {
+            Warning($"Canary for gate {problem.Name} cannot be targeted: {problem.Value.GetString()}");
+            var problemRoot = $"{Run()}/canaries/{problem.Name}";
+            EnsureDirectoryExists(problemRoot);
+            System.IO.File.WriteAllText($"{problemRoot}/canary-problem.txt", problem.Value.GetString());
+        }
+
+        foreach (var gate in gates.Skip(1).Where(g => !canary.GetProperty("problems").TryGetProperty(g, out _)))
+        {
+            CopyDirectory(canaryRoot, $"{Run()}/canaries/{gate}");
+        }
+        Information($"Canary {number}/{runs.Count} done in {runWatch.Elapsed.TotalSeconds:F0}s ({watch.Elapsed.TotalMinutes:F1} min in the canary phase)");
     }
+
+    suiteRuns.Add(new SuiteRun("canaries", 0, watch.Elapsed.TotalSeconds, "passed", null));
 }
 
-int Evaluate()
+int Evaluate(string? previousReport)
 {
     if (!FileExists(gateEngine))
     {
         DotNetBuild($"{root}/src/Socrates.Gates/Socrates.Gates.csproj", new DotNetBuildSettings { Configuration = configuration });
     }
 
-    var commit = GitCommit();
-    return StartProcess("dotnet", new ProcessSettings
-    {
-        Arguments = new ProcessArgumentBuilder()
-            .AppendQuoted(gateEngine).Append("evaluate")
-            .Append("--gates").AppendQuoted(gatesFile)
-            .Append("--artifacts").AppendQuoted(artifacts)
-            .Append("--profile").Append(profile)
-            .Append("--out").AppendQuoted($"{artifacts}/gates")
-            .Append("--commit").Append(commit)
-            .Append(runCanaries && canaryGates.Count == 0 ? "--run-canaries-expected" : string.Empty),
-    });
+    var args = new ProcessArgumentBuilder()
+        .AppendQuoted(gateEngine).Append("evaluate")
+        .Append("--gates").AppendQuoted(gatesFile)
+        .Append("--artifacts").AppendQuoted(Run())
+        .Append("--profile").Append(profile)
+        .Append("--out").AppendQuoted($"{Run()}/gates")
+        .Append("--commit").Append(GitCommit(full: true));
+    if (previousReport is not null) { args.Append("--previous").AppendQuoted(previousReport); }
+    if (runCanaries && canaryGates.Count == 0) { args.Append("--run-canaries-expected"); }
+    return StartProcess("dotnet", new ProcessSettings { Arguments = args });
 }
 
 string RunEngineCapture(params string[] arguments)
@@ -415,11 +544,11 @@ string RunEngineCapture(params string[] arguments)
     return string.Join('\n', output);
 }
 
-string GitCommit()
+string GitCommit(bool full)
 {
     try
     {
-        var exitCode = StartProcess("git", new ProcessSettings { Arguments = "rev-parse --short HEAD", RedirectStandardOutput = true }, out var output);
+        var exitCode = StartProcess("git", new ProcessSettings { Arguments = full ? "rev-parse HEAD" : "rev-parse --short HEAD", RedirectStandardOutput = true }, out var output);
         return exitCode == 0 ? output.FirstOrDefault() ?? "unknown" : "unknown";
     }
     catch (Exception)
@@ -433,20 +562,23 @@ void WriteSuiteRuns()
     var json = JsonSerializer.Serialize(
         suiteRuns.Select(r => new { suite = r.Suite, exitCode = r.ExitCode, durationSeconds = Math.Round(r.DurationSeconds, 1), status = r.Status }),
         new JsonSerializerOptions { WriteIndented = true });
-    System.IO.File.WriteAllText($"{artifacts}/suites.json", json);
+    System.IO.File.WriteAllText($"{Run()}/suites.json", json);
 }
 
+// The end of a single-suite target: its run becomes the latest, so `--target=Report` reads it.
 void RequireGreen(params SuiteRun[] runs)
 {
     WriteSuiteRuns();
+    PointLatestAt(Run());
     var failed = runs.Where(r => r.ExitCode != 0).Select(r => r.Suite).ToList();
     if (failed.Count > 0) { throw new CakeException(1, $"Suite(s) failed: {string.Join(", ", failed)}"); }
 }
 
 string ExitMessage(int exitCode) => exitCode switch
 {
-    1 => "NO-GO: see artifacts/gates/gate-report.md",
+    1 => "NO-GO: see artifacts/latest/gates/gate-report.md",
     2 => "gates.json is invalid or the gate engine was called wrongly (message above)",
+    3 => "INCONCLUSIVE: a gate could not be measured cleanly on this machine; see artifacts/latest/gates/gate-report.md",
     _ => $"the gate engine ended with code {exitCode}",
 };
 

@@ -1,9 +1,11 @@
 namespace Socrates.Testing.Metrics;
 
 /// <summary>
-/// Where suites put what they prove. <c>SOCRATES_ARTIFACTS</c> overrides the root (the pipeline
-/// points canary runs at their own folder); otherwise it is <c>artifacts/</c> at the repository
-/// root, found by walking up from the test's directory to <c>Socrates.Gates.sln</c>.
+/// Where suites put what they prove. The pipeline sets <c>SOCRATES_ARTIFACTS</c> to the folder of
+/// its run (<c>artifacts/runs/{run}/</c>, a canary's under it); a plain <c>dotnet test</c> or an
+/// IDE run, without it, writes to <c>artifacts/dev/</c> at the repository root (found by walking up
+/// from the test's directory to <c>Socrates.Gates.sln</c>), which no report reads, so a test run
+/// never changes the evidence a report points at.
 /// </summary>
 public static class ArtifactPaths
 {
@@ -32,7 +34,7 @@ public static class ArtifactPaths
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         return string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(RepositoryRoot, "artifacts")
+            ? Path.Combine(RepositoryRoot, "artifacts", "dev")
             : Path.GetFullPath(configured);
     }
 
