@@ -3,7 +3,7 @@ namespace Socrates.Gates.Cli;
 /// <summary>What the process returns.</summary>
 internal static class ExitCodes
 {
-    /// <summary>GO or GO WITH WARNINGS; for validate and plan-canaries, success.</summary>
+    /// <summary>GO or GO WITH WARNINGS; for validate and plan-canaries, success; for verify-evidence, every file matches.</summary>
     public const int Go = 0;
 
     /// <summary>NO-GO; for verify-evidence, a changed or missing file.</summary>

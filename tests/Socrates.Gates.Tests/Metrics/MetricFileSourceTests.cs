@@ -157,4 +157,34 @@ public sealed class MetricFileSourceTests
         Assert.Empty(result.Problems);
         Assert.True(double.IsNaN(Assert.Single(result.Samples).Value));
     }
+
+    [Fact]
+    public void SchemaFile_MetricFileDefinition_NamesTheWriterFieldsAndStatuses()
+    {
+        var schemaPath = Path.Combine(RepositoryRoot(), "gates.schema.json");
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(schemaPath));
+        var metricFile = schema.RootElement.GetProperty("$defs").GetProperty("metricFile").GetProperty("properties");
+
+        foreach (var field in new[] { "name", "value", "unit", "evidence", "suite", "profile", "failpoints", "writtenAt", "test", "assembly", "status", "reason" })
+        {
+            Assert.True(metricFile.TryGetProperty(field, out _), $"metricFile lacks '{field}'");
+        }
+
+        Assert.Equal(
+            [MetricFileSource.Measured, MetricFileSource.Inconclusive],
+            metricFile.GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Socrates.Gates.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Socrates.Gates.sln above {AppContext.BaseDirectory}.");
+    }
 }
