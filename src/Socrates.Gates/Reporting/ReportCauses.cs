@@ -12,6 +12,9 @@ internal static class ReportCauses
 {
     private const string TestsPrefix = "tests.";
 
+    /// <summary>How many unexplained failed tests a banner line names; the rest are counted (the full list is under Tests).</summary>
+    private const int NamedInBanner = 5;
+
     public sealed record Result(IReadOnlyList<ReportGate> Gates, IReadOnlyList<ReportTestSuite> Tests, IReadOnlyList<ReportCause> Causes);
 
     public static Result Analyse(IReadOnlyList<ReportGate> gates, IReadOnlyList<ReportTestSuite> tests, bool canariesExpected)
@@ -120,8 +123,9 @@ internal static class ReportCauses
         }
 
         var names = unexplained.Select(f => f.Gates.Count == 0 ? f.Test.Name : $"{f.Test.Name} (wrote {string.Join(", ", f.Gates)})").ToList();
+        var named = names.Count > NamedInBanner ? [.. names.Take(NamedInBanner), $"and {names.Count - NamedInBanner} more"] : names;
         var detail = names.Count == 0 && unlisted == 0 ? ""
-            : $"; {Plural(names.Count + unlisted, "failed test")} tied to no red gate" + (names.Count > 0 ? ": " + string.Join(", ", names) : "")
+            : $"; {Plural(names.Count + unlisted, "failed test")} tied to no red gate" + (names.Count > 0 ? ": " + string.Join(", ", named) : "")
               + (unlisted > 0 ? $" ({unlisted} not named in the result files)" : "");
         return new ReportCause(ReportCause.Red, gate.Id, Headline(gate) + detail, [], [.. unexplained.Select(f => f.Test.Name)]);
     }
