@@ -22,6 +22,7 @@ internal sealed class ArtifactReader(IReadOnlyList<IMetricSource> sources)
         var problems = new List<InputProblem>();
         var samples = new List<MetricSample>();
         var testSuites = new List<TestSuiteCounts>();
+        var files = new List<string>();
         CoverageSummary? coverage = null;
         foreach (var source in sources)
         {
@@ -29,12 +30,27 @@ internal sealed class ArtifactReader(IReadOnlyList<IMetricSource> sources)
             samples.AddRange(result.Samples);
             problems.AddRange(result.Problems);
             testSuites.AddRange(result.TestSuites);
+            files.AddRange(result.Files);
             coverage ??= result.Coverage;
         }
 
         var metrics = new MetricSet(samples);
         problems.AddRange(metrics.Problems);
         var suites = SuiteRunReader.Read(root, problems);
-        return new ArtifactSnapshot(root, metrics, testSuites, coverage, suites, problems);
+        var suitesFile = Path.Combine(root, SuiteRunReader.FileName);
+        if (File.Exists(suitesFile))
+        {
+            files.Add(suitesFile);
+        }
+
+        files.AddRange(EvidenceFiles(root, samples));
+        return new ArtifactSnapshot(root, metrics, testSuites, coverage, suites, problems) { Files = files };
     }
+
+    /// <summary>The existing files the figures name as their evidence (the report links them, so their checksums are recorded).</summary>
+    private static IEnumerable<string> EvidenceFiles(string root, IEnumerable<MetricSample> samples) =>
+        samples
+            .Where(s => s.Evidence is not null && !s.Evidence.Contains(':', StringComparison.Ordinal))
+            .Select(s => Path.GetFullPath(Path.Combine(root, s.Evidence!)))
+            .Where(File.Exists);
 }

@@ -9,4 +9,14 @@ internal sealed record ArtifactSnapshot(
     IReadOnlyList<TestSuiteCounts> TestSuites,
     CoverageSummary? Coverage,
     IReadOnlyList<SuiteRun> Suites,
-    IReadOnlyList<InputProblem> Problems);
+    IReadOnlyList<InputProblem> Problems)
+{
+    /// <summary>Every file read to make this snapshot (full paths): inputs of the sources, evidence the metrics name, suites.json.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>Tests the result files show executed: passed or failed, not skipped.</summary>
+    public int ExecutedTests => TestSuites.Sum(t => t.Passed + t.Failed);
+
+    /// <summary>Tests the result files show failed (an unreadable file counts one).</summary>
+    public int FailedTests => TestSuites.Sum(t => t.Failed);
+}

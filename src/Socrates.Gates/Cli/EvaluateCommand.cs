@@ -5,7 +5,8 @@ namespace Socrates.Gates.Cli;
 
 /// <summary>
 /// <c>evaluate</c>: decides every gate, writes the report, prints the summary. Exit 0 for GO and
-/// GO WITH WARNINGS, 1 for NO-GO, 2 for an invalid gates file, bad usage or an unwritable report.
+/// GO WITH WARNINGS, 1 for NO-GO, 2 for an invalid gates file, bad usage or an unwritable report,
+/// 3 for INCONCLUSIVE.
 /// </summary>
 internal sealed class EvaluateCommand(TextWriter output, TextWriter error, TimeProvider time)
 {
@@ -64,6 +65,11 @@ internal sealed class EvaluateCommand(TextWriter output, TextWriter error, TimeP
             error.WriteLine($"  problem: {problem.Source}: {problem.Message}");
         }
 
-        return report.Verdict == Evaluation.VerdictText.NoGo ? ExitCodes.NoGo : ExitCodes.Go;
+        return report.Verdict switch
+        {
+            Evaluation.VerdictText.NoGo => ExitCodes.NoGo,
+            Evaluation.VerdictText.Inconclusive => ExitCodes.Inconclusive,
+            _ => ExitCodes.Go,
+        };
     }
 }

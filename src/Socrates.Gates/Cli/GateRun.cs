@@ -8,7 +8,8 @@ namespace Socrates.Gates.Cli;
 
 /// <summary>
 /// The IO around the pure decision: reads the artifacts (and each canary's
-/// <c>canaries/{gate}/</c> folder), the previous report, decides, and writes the report files.
+/// <c>canaries/{gate}/</c> folder), the previous report, decides, records the checksum of every
+/// file read, and writes the report files.
 /// </summary>
 internal static class GateRun
 {
@@ -28,13 +29,28 @@ internal static class GateRun
         }
 
         var snapshot = reader.Read(artifactsRoot);
-        MetricSet? CanaryMetrics(GateDefinition gate)
+        var filesRead = new List<string>(snapshot.Files);
+        CanaryRun? ReadCanary(GateDefinition gate)
         {
             var folder = Path.Combine(artifactsRoot, CanariesFolder, gate.Id);
-            return Directory.Exists(folder) ? reader.Read(folder).Metrics : null;
+            if (!Directory.Exists(folder))
+            {
+                return null;
+            }
+
+            var problemFile = Path.Combine(folder, CanaryRun.ProblemFile);
+            var problem = File.Exists(problemFile) ? CanaryProblem(problemFile) : null;
+            var canary = reader.Read(folder);
+            filesRead.AddRange(canary.Files);
+            if (problem is not null)
+            {
+                filesRead.Add(problemFile);
+            }
+
+            return new CanaryRun(canary.Metrics, canary.ExecutedTests, canary.FailedTests, problem);
         }
 
-        var evaluation = RunEvaluator.Evaluate(config, snapshot.Metrics, options.Profile, CanaryMetrics, options.CanariesExpected);
+        var evaluation = RunEvaluator.Evaluate(config, snapshot.Metrics, options.Profile, ReadCanary, options.CanariesExpected);
 
         var outputDirectory = Path.GetFullPath(options.OutputDirectory);
         var previousPath = options.PreviousReport ?? Path.Combine(outputDirectory, JsonReportWriter.FileName);
@@ -42,6 +58,8 @@ internal static class GateRun
         ReportPrevious? previousSource = null;
         if (File.Exists(previousPath))
         {
+            // The previous report is read for the change section only: no decision rests on it,
+            // so it is not evidence.
             previous = JsonReportWriter.TryRead(previousPath, out var readError);
             if (previous is null)
             {
@@ -72,8 +90,28 @@ internal static class GateRun
         var sectionProblems = new List<string>();
         var sections = ReportSection.ReadAll(artifactsRoot, sectionProblems);
         extraProblems.AddRange(sectionProblems.Select(p => new InputProblem(ReportSection.Folder, p)));
-        var report = ReportBuilder.Build(evaluation, snapshot, context, previousSource, previous, extraProblems) with { Sections = sections };
+        filesRead.AddRange(SectionFiles(artifactsRoot));
+        var report = ReportBuilder.Build(evaluation, snapshot, context, previousSource, previous, extraProblems) with
+        {
+            Sections = sections,
+            Evidence = EvidenceLedger.Record(artifactsRoot, filesRead),
+        };
         ReportFiles.WriteAll(report, outputDirectory);
         return report;
+    }
+
+    /// <summary>The pipeline's words for why it could not target a canary; an empty file still says it could not.</summary>
+    private static string CanaryProblem(string path)
+    {
+        var text = File.ReadAllText(path).Trim();
+        return text.Length > 0 ? text : $"the pipeline could not target the canary ({CanaryRun.ProblemFile} is empty)";
+    }
+
+    private static IEnumerable<string> SectionFiles(string artifactsRoot)
+    {
+        var folder = Path.Combine(artifactsRoot, ReportSection.Folder);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+            : [];
     }
 }

@@ -6,7 +6,10 @@ public enum CanaryStatus
     /// <summary>Under its canary the gate went red (fail or missing): it detects the defect.</summary>
     Verified,
 
-    /// <summary>The canary's artifacts are absent: not run in this pipeline.</summary>
+    /// <summary>
+    /// Not run in this pipeline: the canary's folder is absent, the pipeline could not target it,
+    /// or its run executed no test (or none that reached the gate's metric).
+    /// </summary>
     NotRun,
 
     /// <summary>Under its canary the gate still passed or warned: it cannot catch its defect. NO-GO.</summary>
@@ -14,4 +17,7 @@ public enum CanaryStatus
 
     /// <summary>The gate names no canary.</summary>
     None,
+
+    /// <summary>The figure under the canary could not be measured cleanly: the canary is unproven, neither verified nor insensitive.</summary>
+    Inconclusive,
 }

@@ -47,6 +47,11 @@ internal static class GateEvaluator
             return new GateResult(gate, GateStatus.Missing, null, $"metric '{gate.Metric}' was not measured: no evidence, no pass", noCanary);
         }
 
+        if (sample.IsInconclusive)
+        {
+            return new GateResult(gate, GateStatus.Inconclusive, sample, Inconclusive(sample), noCanary, Notes(gate, sample, profile));
+        }
+
         var status = Decide(gate.Direction, gate.Fail, gate.Warn, sample.Value);
         return new GateResult(gate, status, sample, Explain(gate, status, sample.Value), noCanary, Notes(gate, sample, profile));
     }
@@ -65,6 +70,14 @@ internal static class GateEvaluator
             GateStatus.Pass => $"{v} {safe} {(gate.Warn is null ? "fail " + NumberFormat.Of(gate.Fail) : "warn " + NumberFormat.Of(gate.Warn.Value))}",
             _ => status.ToString(),
         };
+    }
+
+    /// <summary>Why an inconclusive figure decides nothing: the writer's reason and its last reading.</summary>
+    public static string Inconclusive(MetricSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var last = double.IsFinite(sample.Value) ? $" (last reading {NumberFormat.Of(sample.Value)})" : "";
+        return $"inconclusive: {sample.Reason}{last}";
     }
 
     /// <summary>

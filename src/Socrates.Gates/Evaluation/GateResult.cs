@@ -9,7 +9,8 @@ namespace Socrates.Gates.Evaluation;
 /// </summary>
 internal sealed record GateResult(GateDefinition Gate, GateStatus Status, MetricSample? Sample, string Reason, CanaryResult Canary, string? Note = null)
 {
-    public double? Value => Sample?.Value;
+    /// <summary>The figure decided on; null when none was measured or an inconclusive metric gave no reading.</summary>
+    public double? Value => Sample is { Value: var v } && double.IsFinite(v) ? v : null;
 
     /// <summary>True for fail and missing: the statuses that make a run NO-GO.</summary>
     public bool IsRed => Status is GateStatus.Fail or GateStatus.Missing;

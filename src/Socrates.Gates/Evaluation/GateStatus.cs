@@ -17,4 +17,10 @@ public enum GateStatus
 
     /// <summary>The gate does not run in this profile; not counted.</summary>
     Skipped,
+
+    /// <summary>
+    /// The metric's writer could not measure cleanly (machine too busy, spread too wide): neither
+    /// pass nor fail. Blocks GO; the reason is shown.
+    /// </summary>
+    Inconclusive,
 }

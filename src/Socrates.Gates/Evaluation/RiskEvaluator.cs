@@ -5,7 +5,10 @@ namespace Socrates.Gates.Evaluation;
 /// <summary>
 /// Places every risk of the register: untested when no gate of this profile names it; at risk
 /// when one of those gates failed, is missing or has an insensitive canary (a gate that cannot
-/// fail retires nothing); otherwise verified, flagged when a gate only warned.
+/// fail retires nothing); inconclusive when one could not be measured cleanly; passing, unproven
+/// when all are green but one's canary was not verified in this run (a green gate never shown
+/// able to go red retires its risk only on trust); otherwise verified. Flagged when a gate only
+/// warned.
 /// </summary>
 internal static class RiskEvaluator
 {
@@ -28,8 +31,11 @@ internal static class RiskEvaluator
             return new RiskResult(risk, RiskStatus.Untested, ids, false);
         }
 
-        var atRisk = gates.Any(g => g.IsRed || g.Canary.Status == CanaryStatus.Insensitive);
         var warned = gates.Any(g => g.Status == GateStatus.Warn);
-        return new RiskResult(risk, atRisk ? RiskStatus.AtRisk : RiskStatus.Verified, ids, warned);
+        var status = gates.Any(g => g.IsRed || g.Canary.Status == CanaryStatus.Insensitive) ? RiskStatus.AtRisk
+            : gates.Any(g => g.Status == GateStatus.Inconclusive) ? RiskStatus.Inconclusive
+            : gates.Any(g => g.Canary.Status != CanaryStatus.Verified) ? RiskStatus.PassingUnproven
+            : RiskStatus.Verified;
+        return new RiskResult(risk, status, ids, warned);
     }
 }

@@ -5,7 +5,7 @@ namespace Socrates.Gates.Evaluation;
 
 /// <summary>
 /// Decides a whole run, purely: each gate on the main figures, each applicable canary on the
-/// figures its lookup returns (null = not run), then the risks and the verdict.
+/// canary run its lookup returns (null = not run), then the risks and the verdict.
 /// </summary>
 internal static class RunEvaluator
 {
@@ -13,18 +13,18 @@ internal static class RunEvaluator
         GateConfig config,
         MetricSet metrics,
         string profile,
-        Func<GateDefinition, MetricSet?> canaryMetrics,
+        Func<GateDefinition, CanaryRun?> canaryRuns,
         bool canariesExpected)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(canaryMetrics);
+        ArgumentNullException.ThrowIfNull(canaryRuns);
         var results = new List<GateResult>();
         foreach (var gate in config.Gates)
         {
             var result = GateEvaluator.Evaluate(gate, metrics, profile);
             if (result.Status != GateStatus.Skipped && gate.Canary is not null)
             {
-                result = result with { Canary = CanaryEvaluator.Evaluate(gate, canaryMetrics(gate)) };
+                result = result with { Canary = CanaryEvaluator.Evaluate(gate, canaryRuns(gate)) };
             }
 
             results.Add(result);

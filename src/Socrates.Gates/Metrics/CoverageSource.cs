@@ -25,6 +25,11 @@ internal sealed class CoverageSource : IMetricSource
             return MetricSourceResult.Empty;
         }
 
+        return ReadSummary(artifactsRoot, path) with { Files = [path] };
+    }
+
+    private static MetricSourceResult ReadSummary(string artifactsRoot, string path)
+    {
         var origin = ArtifactPath.Relative(artifactsRoot, path);
         var html = Path.Combine(artifactsRoot, Folder, HtmlIndex);
         var htmlOrigin = File.Exists(html) ? ArtifactPath.Relative(artifactsRoot, html) : null;

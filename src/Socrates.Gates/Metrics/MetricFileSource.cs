@@ -4,13 +4,18 @@ namespace Socrates.Gates.Metrics;
 
 /// <summary>
 /// Reads <c>metrics/*.json</c>: each file is one metric object
-/// (<c>name, value, unit, evidence, suite, profile, failpoints, writtenAt</c>) or
-/// <c>{"metrics": [ ... ]}</c>. Unknown fields are ignored; a bad file or entry is a problem,
-/// not a crash, and its figure is simply absent (so its gate comes out missing).
+/// (<c>name, value, unit, evidence, suite, profile, failpoints, writtenAt, test, assembly,
+/// status, reason</c>) or <c>{"metrics": [ ... ]}</c>. Unknown fields are ignored; a bad file or
+/// entry is a problem, not a crash, and its figure is simply absent (so its gate comes out
+/// missing). A status other than <c>measured</c> or <c>inconclusive</c> is read as inconclusive:
+/// a figure the engine does not understand must not pass a gate.
 /// </summary>
 internal sealed class MetricFileSource : IMetricSource
 {
     public const string Folder = "metrics";
+
+    public const string Measured = "measured";
+    public const string Inconclusive = "inconclusive";
 
     public string Name => "metric files";
 
@@ -24,7 +29,8 @@ internal sealed class MetricFileSource : IMetricSource
 
         var samples = new List<MetricSample>();
         var problems = new List<InputProblem>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
         {
             var origin = ArtifactPath.Relative(artifactsRoot, file);
             try
@@ -42,7 +48,7 @@ internal sealed class MetricFileSource : IMetricSource
             }
         }
 
-        return new MetricSourceResult(samples, problems);
+        return new MetricSourceResult(samples, problems) { Files = files };
     }
 
     /// <summary>Reads one parsed metric file (either form) into <paramref name="samples"/>.</summary>
@@ -87,15 +93,22 @@ internal sealed class MetricFileSource : IMetricSource
             return;
         }
 
-        if (!element.TryGetProperty("value", out var valueElement)
-            || valueElement.ValueKind != JsonValueKind.Number
-            || !valueElement.TryGetDouble(out var value)
-            || !double.IsFinite(value))
+        var (status, reason) = StatusOf(element, name, origin, problems);
+        var value = double.NaN;
+        var hasValue = element.TryGetProperty("value", out var valueElement)
+            && valueElement.ValueKind == JsonValueKind.Number
+            && valueElement.TryGetDouble(out value)
+            && double.IsFinite(value);
+
+        // An inconclusive figure need not carry a last reading: the gate is not decided on it.
+        if (!hasValue && status != MetricStatus.Inconclusive)
         {
             var found = element.TryGetProperty("value", out var v) ? v.GetRawText() : "nothing";
             problems.Add(new InputProblem(origin, $"metric '{name}' has no finite numeric 'value' (found {found}); ignored"));
             return;
         }
+
+        value = hasValue ? value : double.NaN;
 
         DateTimeOffset? writtenAt = null;
         var writtenText = Text(element, "writtenAt");
@@ -126,7 +139,29 @@ internal sealed class MetricFileSource : IMetricSource
             Text(element, "profile"),
             failpoints,
             writtenAt,
-            origin));
+            origin)
+        {
+            Test = Text(element, "test"),
+            Assembly = Text(element, "assembly"),
+            Status = status,
+            Reason = reason,
+        });
+    }
+
+    private static (MetricStatus Status, string? Reason) StatusOf(JsonElement element, string name, string origin, List<InputProblem> problems)
+    {
+        var status = Text(element, "status");
+        var reason = Text(element, "reason");
+        switch (status)
+        {
+            case null or Measured:
+                return (MetricStatus.Measured, null);
+            case Inconclusive:
+                return (MetricStatus.Inconclusive, reason ?? "the writer gave no reason");
+            default:
+                problems.Add(new InputProblem(origin, $"metric '{name}' has an unknown status '{status}'; read as inconclusive"));
+                return (MetricStatus.Inconclusive, $"unknown status '{status}'" + (reason is null ? "" : ": " + reason));
+        }
     }
 
     private static string? Text(JsonElement element, string name) =>

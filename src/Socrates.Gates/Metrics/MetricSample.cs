@@ -15,6 +15,20 @@ internal sealed record MetricSample(
     DateTimeOffset? WrittenAt,
     string Origin)
 {
+    /// <summary>The fully qualified name of the test that wrote the figure (<c>Namespace.Class.Method</c>), when known.</summary>
+    public string? Test { get; init; }
+
+    /// <summary>The file name of the test assembly that wrote the figure, when known.</summary>
+    public string? Assembly { get; init; }
+
+    /// <summary>Measured, or inconclusive when the writer could not get a clean measurement.</summary>
+    public MetricStatus Status { get; init; } = MetricStatus.Measured;
+
+    /// <summary>Why the figure is inconclusive (the writer's words); null for a measured one.</summary>
+    public string? Reason { get; init; }
+
+    public bool IsInconclusive => Status == MetricStatus.Inconclusive;
+
     /// <summary>The evidence, or failing that the file the figure came from.</summary>
     public string EvidenceOrOrigin => Evidence ?? Origin;
 }

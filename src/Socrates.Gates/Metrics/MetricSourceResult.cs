@@ -11,4 +11,7 @@ internal sealed record MetricSourceResult(IReadOnlyList<MetricSample> Samples, I
     public IReadOnlyList<TestSuiteCounts> TestSuites { get; init; } = [];
 
     public CoverageSummary? Coverage { get; init; }
+
+    /// <summary>Every file the source read (full paths), so the report can record its checksum.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
 }

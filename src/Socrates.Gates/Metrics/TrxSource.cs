@@ -40,7 +40,8 @@ internal sealed class TrxSource : IMetricSource
         var suites = new List<TestSuiteCounts>();
         var problems = new List<InputProblem>();
         var writtenAt = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(directory, "*.trx").Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(directory, "*.trx").Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
         {
             var origin = ArtifactPath.Relative(artifactsRoot, file);
             var suite = SuiteOf(file);
@@ -55,7 +56,7 @@ internal sealed class TrxSource : IMetricSource
             writtenAt[suite] = previous is null || finished > previous ? finished ?? previous : previous;
         }
 
-        return new MetricSourceResult(ToSamples(suites, writtenAt), problems) { TestSuites = suites };
+        return new MetricSourceResult(ToSamples(suites, writtenAt), problems) { TestSuites = suites, Files = files };
     }
 
     /// <summary>The suite a result file belongs to: its name up to the first dot (<c>unit.core.trx</c> is suite <c>unit</c>).</summary>

@@ -26,11 +26,14 @@ internal static class ConsoleSummary
             Row(row);
         }
 
-        s.Append('\n').Append($"Verdict ({report.Profile}): {report.Verdict}").Append('\n');
-        foreach (var reason in report.VerdictReasons)
+        var headline = ReportWords.Headline(report);
+        s.Append('\n').Append($"Verdict ({report.Profile}): {report.Verdict}").Append(headline.Length == 0 ? "" : ": " + headline).Append('\n');
+        foreach (var cause in report.Causes)
         {
-            s.Append("  - ").Append(reason).Append('\n');
+            s.Append("  - ").Append(cause.Kind).Append(": ").Append(cause.Text).Append('\n');
         }
+
+        s.Append(report.Summary.Sensitivity).Append('\n');
 
         var failedTests = report.Tests.SelectMany(t => t.FailedTests.Select(f => (t.Suite, Test: f))).ToList();
         if (failedTests.Count > 0)
@@ -39,6 +42,7 @@ internal static class ConsoleSummary
             foreach (var (suite, f) in failedTests)
             {
                 s.Append("  - ").Append(suite).Append(": ").Append(f.Name).Append(" (").Append(f.Outcome).Append(')');
+                s.Append(f.Gates.Count == 0 ? "" : " wrote the figure of " + string.Join(", ", f.Gates));
                 s.Append(f.Message is null ? "" : ": " + f.Message).Append('\n');
             }
         }

@@ -1,3 +1,4 @@
+using Socrates.Gates.Artifacts;
 using Socrates.Gates.Config;
 using Socrates.Gates.Evaluation;
 
@@ -5,7 +6,9 @@ namespace Socrates.Gates.Reporting;
 
 /// <summary>
 /// The report of one run, as <c>gate-report.json</c> holds it; the HTML, Markdown and JUnit
-/// files are renderings of this model. Paths in it are relative to the report's folder.
+/// files are renderings of this model. Links in it are relative to the report's folder; the
+/// paths of <see cref="Evidence"/> are relative to the artifacts root (<see cref="ArtifactsRoot"/>,
+/// itself relative to the report's folder).
 /// </summary>
 internal sealed record GateReport(
     int SchemaVersion,
@@ -28,14 +31,58 @@ internal sealed record GateReport(
     IReadOnlyList<ReportSignOffItem> SignOff,
     IReadOnlyList<ReportProblem> Problems)
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>Fragments contributed by the suites (see <see cref="ReportSection"/>).</summary>
     public IReadOnlyList<ReportSection> Sections { get; init; } = [];
+
+    /// <summary>
+    /// What keeps the run from GO, one line per cause: a red gate and the tests-pass red its
+    /// failed test caused are one problem. Also the inconclusive gates and the warnings.
+    /// </summary>
+    public IReadOnlyList<ReportCause> Causes { get; init; } = [];
+
+    /// <summary>The artifacts root the report was decided on, relative to the report's folder.</summary>
+    public string ArtifactsRoot { get; init; } = "..";
+
+    /// <summary>Every file the report read, with its size and SHA-256 (<c>verify-evidence</c> re-checks them).</summary>
+    public IReadOnlyList<EvidenceFile> Evidence { get; init; } = [];
+}
+
+/// <summary>
+/// One cause in the banner. <see cref="Kind"/>: <c>red</c> (a red gate, or failed tests tied to
+/// no red gate), <c>canary</c> (an insensitive canary, or one expected but not run),
+/// <c>inconclusive</c> or <c>warn</c>. <see cref="Gate"/> names the row it links to (null for a
+/// run-wide cause); <see cref="AlsoRed"/> the test-result gates it turned red;
+/// <see cref="Tests"/> the failed tests it explains.
+/// </summary>
+internal sealed record ReportCause(string Kind, string? Gate, string Text, IReadOnlyList<string> AlsoRed, IReadOnlyList<string> Tests)
+{
+    public const string Red = "red";
+    public const string Canary = "canary";
+    public const string Inconclusive = "inconclusive";
+    public const string Warn = "warn";
+
+    /// <summary>Whether the cause is a problem that makes the run NO-GO.</summary>
+    public bool IsProblem => Kind is Red or Canary;
 }
 
 /// <summary>How many gates came out each way.</summary>
-internal sealed record ReportSummary(int Pass, int Warn, int Fail, int Missing, int Skipped, int CanariesVerified, int CanariesInsensitive, int CanariesNotRun, int GatesWithoutCanary);
+internal sealed record ReportSummary(int Pass, int Warn, int Fail, int Missing, int Skipped, int CanariesVerified, int CanariesInsensitive, int CanariesNotRun, int GatesWithoutCanary)
+{
+    public int Inconclusive { get; init; }
+
+    public int CanariesInconclusive { get; init; }
+
+    /// <summary>Gates that apply to this profile (not skipped).</summary>
+    public int Applicable { get; init; }
+
+    /// <summary>Applicable gates whose canary was verified in this run: shown able to go red.</summary>
+    public int ProvenSensitive { get; init; }
+
+    /// <summary>The banner's line: <c>N of M gates proven sensitive in this run</c>.</summary>
+    public string Sensitivity => $"{ProvenSensitive} of {Applicable} gates proven sensitive in this run";
+}
 
 /// <summary>One gate in the report. <see cref="Evidence"/> is a link relative to the report.</summary>
 internal sealed record ReportGate(
@@ -54,7 +101,20 @@ internal sealed record ReportGate(
     string? Evidence,
     string Reason,
     string? Note,
-    ReportCanary Canary);
+    ReportCanary Canary)
+{
+    /// <summary>The test that wrote the gate's figure (<c>Namespace.Class.Method</c>), when the metric file names it.</summary>
+    public string? Test { get; init; }
+
+    /// <summary>Failed tests that wrote this gate's figure: the failure is this gate's, not a separate problem.</summary>
+    public IReadOnlyList<string> FailedTests { get; init; } = [];
+
+    /// <summary>The test-result gates (e.g. tests-pass) red because of <see cref="FailedTests"/>.</summary>
+    public IReadOnlyList<string> AlsoRed { get; init; } = [];
+
+    /// <summary>The HTML anchor of the gate's row.</summary>
+    public static string Anchor(string id) => "gate-" + id;
+}
 
 /// <summary>A gate's canary: what it injects and whether the gate went red under it.</summary>
 internal sealed record ReportCanary(string? Failpoint, string? Fixture, CanaryStatus Status, GateStatus? GateStatusUnderCanary, double? ValueUnderCanary, string Reason);
@@ -70,7 +130,11 @@ internal sealed record ReportTestSuite(string Suite, int Total, int Passed, int 
 }
 
 /// <summary>One failed test: its name, outcome and the first line of its message.</summary>
-internal sealed record ReportFailedTest(string Name, string Outcome, string? Message);
+internal sealed record ReportFailedTest(string Name, string Outcome, string? Message)
+{
+    /// <summary>The gates whose figure this test wrote (from the metric files' <c>test</c> field).</summary>
+    public IReadOnlyList<string> Gates { get; init; } = [];
+}
 
 /// <summary>Coverage in percent; <see cref="Html"/> links the full coverage report, relative to this report.</summary>
 internal sealed record ReportCoverage(double? Line, double? Branch, double? Method, string Summary, string? Html);

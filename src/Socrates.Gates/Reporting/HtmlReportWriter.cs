@@ -17,8 +17,10 @@ internal static class HtmlReportWriter
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:78em;padding:0 1em;color:#1b1b1b}
         h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
         .banner{padding:1em 1.4em;border-radius:.4em;font-size:1.6em;font-weight:700;color:#fff}
-        .go{background:#1e7d32}.go-with-warnings{background:#b7791f}.no-go{background:#b42318}
-        .reasons{margin:.5em 0 0 0;font-size:.55em;font-weight:400}
+        .go{background:#1e7d32}.go-with-warnings{background:#b7791f}.no-go{background:#b42318}.inconclusive-run{background:#5b4a9e}
+        .reasons{margin:.5em 0 0 0;font-size:.55em;font-weight:400}.reasons a{color:#fff}
+        .banner details{font-size:.5em;font-weight:400;margin-top:.5em}
+        .sensitivity{font-size:.6em;font-weight:600;margin-top:.4em}
         table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.92em}
         th,td{border:1px solid #d0d0d0;padding:.35em .55em;text-align:left;vertical-align:top}
         th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -26,6 +28,8 @@ internal static class HtmlReportWriter
         .pass,.verified{background:#dcf5e0;color:#14532d}.warn{background:#fff3c4;color:#7a4d00}
         .fail,.missing,.insensitive,.at_risk{background:#fde2e0;color:#8a1c13}
         .skipped,.not_run,.no-canary,.untested{background:#eceff3;color:#3d4652}
+        .inconclusive,.passing_unproven{background:#ece6fb;color:#3f2d85}
+        tr:target{outline:2px solid #5b4a9e}
         .meta td:first-child{font-weight:600;width:12em}.muted{color:#666;font-size:.9em}
         ul.check{list-style:none;padding-left:0}ul.check li{margin:.3em 0}
         """;
@@ -40,19 +44,7 @@ internal static class HtmlReportWriter
         h.AppendLine(Inv($"<style>{Style}</style></head><body>"));
         h.AppendLine("<h1>Gate report</h1>");
 
-        h.AppendLine(Inv($"<div class=\"banner {VerdictClass(report.Verdict)}\">{E(report.Verdict)}"));
-        if (report.VerdictReasons.Count > 0)
-        {
-            h.AppendLine("<ul class=\"reasons\">");
-            foreach (var reason in report.VerdictReasons)
-            {
-                h.AppendLine(Inv($"<li>{E(reason)}</li>"));
-            }
-
-            h.AppendLine("</ul>");
-        }
-
-        h.AppendLine("</div>");
+        WriteBanner(h, report);
 
         h.AppendLine("<table class=\"meta\">");
         Meta(h, "Commit", report.Commit);
@@ -61,9 +53,10 @@ internal static class HtmlReportWriter
         Meta(h, "Profile", report.Profile);
         Meta(h, "Gates file", report.GatesFile);
         var s = report.Summary;
-        Meta(h, "Gates", $"{s.Pass} pass, {s.Warn} warn, {s.Fail} fail, {s.Missing} missing, {s.Skipped} skipped");
-        Meta(h, "Canaries", $"{s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} gates without a canary"
+        Meta(h, "Gates", $"{s.Pass} pass, {s.Warn} warn, {s.Fail} fail, {s.Missing} missing, {s.Inconclusive} inconclusive, {s.Skipped} skipped");
+        Meta(h, "Canaries", $"{s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesInconclusive} inconclusive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} gates without a canary"
             + (report.CanariesExpected ? " (canaries expected in this run)" : ""));
+        Meta(h, "Evidence", $"{report.Evidence.Count} files read, each with its SHA-256 (see Evidence below; verify-evidence re-checks them)");
         h.AppendLine("</table>");
 
         WriteSuites(h, report);
@@ -74,10 +67,63 @@ internal static class HtmlReportWriter
         WriteCoverage(h, report);
         WriteChanges(h, report);
         WriteProblems(h, report);
+        WriteEvidence(h, report);
         WriteSignOff(h, report);
 
         h.AppendLine("</body></html>");
         return h.ToString();
+    }
+
+    /// <summary>The verdict, the count of problems by cause with a link to each gate's row, and how many gates were proven sensitive.</summary>
+    private static void WriteBanner(StringBuilder h, GateReport report)
+    {
+        var headline = ReportWords.Headline(report);
+        h.AppendLine(Inv($"<div class=\"banner {VerdictClass(report.Verdict)}\">{E(report.Verdict)}{(headline.Length == 0 ? "" : ": " + E(headline))}"));
+        if (report.Causes.Count > 0)
+        {
+            h.AppendLine("<ul class=\"reasons\">");
+            foreach (var cause in report.Causes)
+            {
+                var text = cause.Gate is null ? E(cause.Text) : Inv($"<a href=\"#{E(ReportGate.Anchor(cause.Gate))}\">{E(cause.Text)}</a>");
+                h.AppendLine(Inv($"<li>{E(cause.Kind)}: {text}</li>"));
+            }
+
+            h.AppendLine("</ul>");
+        }
+
+        h.AppendLine(Inv($"<div class=\"sensitivity\">{E(report.Summary.Sensitivity)}</div>"));
+        if (report.VerdictReasons.Count > 0)
+        {
+            h.AppendLine(Inv($"<details><summary>All {report.VerdictReasons.Count} verdict reasons</summary><ul>"));
+            foreach (var reason in report.VerdictReasons)
+            {
+                h.AppendLine(Inv($"<li>{E(reason)}</li>"));
+            }
+
+            h.AppendLine("</ul></details>");
+        }
+
+        h.AppendLine("</div>");
+    }
+
+    private static void WriteEvidence(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2>Evidence</h2>");
+        if (report.Evidence.Count == 0)
+        {
+            h.AppendLine("<p class=\"muted\">No file read.</p>");
+            return;
+        }
+
+        h.AppendLine(Inv($"<p>{report.Evidence.Count} files read, relative to the artifacts root <code>{E(report.ArtifactsRoot)}</code>. <code>verify-evidence --report gate-report.json</code> recomputes every checksum.</p>"));
+        h.AppendLine(Inv($"<details><summary>{report.Evidence.Count} files with size and SHA-256</summary>"));
+        h.AppendLine("<table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>");
+        foreach (var file in report.Evidence)
+        {
+            h.AppendLine(Inv($"<tr><td>{Link(ReportWords.EvidenceLink(report, file.Path), file.Path)}</td><td class=\"num\">{file.Bytes}</td><td><code>{E(file.Sha256)}</code></td></tr>"));
+        }
+
+        h.AppendLine("</table></details>");
     }
 
     private static void WriteSections(StringBuilder h, GateReport report)
@@ -125,7 +171,18 @@ internal static class HtmlReportWriter
             var title = E(g.Title) + (g.Description is null ? "" : Inv($"<div class=\"muted\">{E(g.Description)}</div>"));
             var measured = E(ReportWords.Value(g)) + Inv($"<div class=\"muted\">{E(g.Metric)}</div>");
             var status = Chip(ReportWords.Of(g.Status), ReportWords.Of(g.Status)) + Inv($"<div class=\"muted\">{E(g.Reason)}</div>");
-            h.AppendLine(Inv($"<tr><td><code>{E(g.Id)}</code></td><td>{title}</td><td class=\"num\">{measured}</td><td class=\"num\">{E(NumberFormat.Of(g.Fail))}</td><td class=\"num\">{E(NumberFormat.Of(g.Warn))}</td><td>{E(ReportWords.Of(g.Direction))}</td><td>{status}</td><td>{canary}</td><td>{Link(g.Evidence)}</td></tr>"));
+            if (g.FailedTests.Count > 0)
+            {
+                var also = g.AlsoRed.Count > 0 ? $" (also turned {string.Join(", ", g.AlsoRed)} red: one cause)" : "";
+                status += Inv($"<div class=\"muted\">its test failed: {string.Join(", ", g.FailedTests.Select(t => Inv($"<code>{E(t)}</code>")))}{E(also)}</div>");
+            }
+
+            if (g.Test is not null)
+            {
+                measured += Inv($"<div class=\"muted\">written by <code>{E(g.Test)}</code></div>");
+            }
+
+            h.AppendLine(Inv($"<tr id=\"{E(ReportGate.Anchor(g.Id))}\"><td><code>{E(g.Id)}</code></td><td>{title}</td><td class=\"num\">{measured}</td><td class=\"num\">{E(NumberFormat.Of(g.Fail))}</td><td class=\"num\">{E(NumberFormat.Of(g.Warn))}</td><td>{E(ReportWords.Of(g.Direction))}</td><td>{status}</td><td>{canary}</td><td>{Link(g.Evidence)}</td></tr>"));
         }
 
         h.AppendLine("</table>");
@@ -137,7 +194,7 @@ internal static class HtmlReportWriter
         h.AppendLine("<table><tr><th>Risk</th><th>Title</th><th>Severity</th><th>Status</th><th>Gates</th></tr>");
         foreach (var r in report.Risks)
         {
-            var status = Chip(ReportWords.Of(r.Status), ReportWords.Of(r.Status)) + (r.HasWarnings ? " " + Chip("warn", "with warnings") : "");
+            var status = Chip(ReportWords.Key(r.Status), ReportWords.Of(r.Status)) + (r.HasWarnings ? " " + Chip("warn", "with warnings") : "");
             var gates = r.Gates.Count == 0 ? "<span class=\"muted\">no gate in this profile</span>" : string.Join(", ", r.Gates.Select(id => Inv($"<code>{E(id)}</code>")));
             h.AppendLine(Inv($"<tr><td><code>{E(r.Id)}</code></td><td>{E(r.Title)}</td><td>{E(ReportWords.Of(r.Severity))}</td><td>{status}</td><td>{gates}</td></tr>"));
         }
@@ -172,7 +229,8 @@ internal static class HtmlReportWriter
         foreach (var (suite, f) in failedTests)
         {
             var message = f.Message is null ? "" : Inv($"<div class=\"muted\">{E(f.Message)}</div>");
-            h.AppendLine(Inv($"<li>{E(suite)}: <code>{E(f.Name)}</code> {Chip("fail", f.Outcome)}{message}</li>"));
+            var tied = f.Gates.Count == 0 ? "" : " wrote the figure of " + string.Join(", ", f.Gates.Select(id => Inv($"<a href=\"#{E(ReportGate.Anchor(id))}\"><code>{E(id)}</code></a>")));
+            h.AppendLine(Inv($"<li>{E(suite)}: <code>{E(f.Name)}</code> {Chip("fail", f.Outcome)}{tied}{message}</li>"));
         }
 
         h.AppendLine("</ul>");
@@ -267,6 +325,7 @@ internal static class HtmlReportWriter
     {
         VerdictText.Go => "go",
         VerdictText.GoWithWarnings => "go-with-warnings",
+        VerdictText.Inconclusive => "inconclusive-run",
         _ => "no-go",
     };
 

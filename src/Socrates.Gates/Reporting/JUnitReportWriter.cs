@@ -6,7 +6,8 @@ namespace Socrates.Gates.Reporting;
 
 /// <summary>
 /// Renders <c>junit.xml</c> so CI shows gates as tests: one testcase per gate (classname
-/// <c>gates</c>, name = gate id); fail and missing carry a failure, skipped a skipped element;
+/// <c>gates</c>, name = gate id); fail and missing carry a failure, skipped a skipped element,
+/// inconclusive a skipped element whose message gives the reason (neither a pass nor a failure);
 /// an insensitive canary adds a failing testcase <c>{gate}.canary</c>.
 /// </summary>
 internal static class JUnitReportWriter
@@ -32,6 +33,10 @@ internal static class JUnitReportWriter
                     break;
                 case GateStatus.Skipped:
                     testCase.Add(new XElement("skipped", new XAttribute("message", gate.Reason)));
+                    break;
+                case GateStatus.Inconclusive:
+                    testCase.Add(new XElement("skipped", new XAttribute("message", gate.Reason)));
+                    testCase.Add(new XElement("properties", new XElement("property", new XAttribute("name", "status"), new XAttribute("value", "inconclusive"))));
                     break;
                 case GateStatus.Warn:
                     testCase.Add(new XElement("system-out", $"warn: {gate.Reason}"));
@@ -66,7 +71,8 @@ internal static class JUnitReportWriter
             new XElement("properties",
                 new XElement("property", new XAttribute("name", "verdict"), new XAttribute("value", report.Verdict)),
                 new XElement("property", new XAttribute("name", "profile"), new XAttribute("value", report.Profile)),
-                new XElement("property", new XAttribute("name", "commit"), new XAttribute("value", report.Commit))),
+                new XElement("property", new XAttribute("name", "commit"), new XAttribute("value", report.Commit)),
+                new XElement("property", new XAttribute("name", "sensitivity"), new XAttribute("value", report.Summary.Sensitivity))),
             cases);
         return new XDocument(
             new XDeclaration("1.0", "utf-8", null),

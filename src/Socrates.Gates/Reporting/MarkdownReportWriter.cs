@@ -13,16 +13,33 @@ internal static class MarkdownReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var m = new StringBuilder();
-        var mark = report.Verdict switch { VerdictText.Go => "🟢", VerdictText.GoWithWarnings => "🟡", _ => "🔴" };
-        Line(m, $"## {mark} Gate report: **{E(report.Verdict)}**");
+        var mark = report.Verdict switch { VerdictText.Go => "🟢", VerdictText.GoWithWarnings => "🟡", VerdictText.Inconclusive => "🟣", _ => "🔴" };
+        var headline = ReportWords.Headline(report);
+        Line(m, $"## {mark} Gate report: **{E(report.Verdict)}**{(headline.Length == 0 ? "" : ": " + E(headline))}");
         Line(m);
-        foreach (var reason in report.VerdictReasons)
+        foreach (var cause in report.Causes)
         {
-            Line(m, $"- {E(reason)}");
+            Line(m, cause.Gate is null ? $"- {cause.Kind}: {E(cause.Text)}" : $"- {cause.Kind}: [{E(cause.Text)}](#{ReportGate.Anchor(cause.Gate)})");
         }
 
+        if (report.Causes.Count > 0)
+        {
+            Line(m);
+        }
+
+        Line(m, $"**{E(report.Summary.Sensitivity)}**");
+        Line(m);
         if (report.VerdictReasons.Count > 0)
         {
+            Line(m, $"<details><summary>All {report.VerdictReasons.Count} verdict reasons</summary>");
+            Line(m);
+            foreach (var reason in report.VerdictReasons)
+            {
+                Line(m, $"- {E(reason)}");
+            }
+
+            Line(m);
+            Line(m, "</details>");
             Line(m);
         }
 
@@ -30,8 +47,8 @@ internal static class MarkdownReportWriter
         Line(m, $"Profile **{E(report.Profile)}** · commit `{Code(report.Commit)}` · {report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC · "
             + $"{E(report.Machine.Name)} ({E(report.Machine.Os)}, {report.Machine.Cores} cores)");
         Line(m);
-        Line(m, $"Gates: {s.Pass} pass, {s.Warn} warn, {s.Fail} fail, {s.Missing} missing, {s.Skipped} skipped. "
-            + $"Canaries: {s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} without a canary.");
+        Line(m, $"Gates: {s.Pass} pass, {s.Warn} warn, {s.Fail} fail, {s.Missing} missing, {s.Inconclusive} inconclusive, {s.Skipped} skipped. "
+            + $"Canaries: {s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesInconclusive} inconclusive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} without a canary.");
         Line(m);
 
         Line(m, "### Gates");
@@ -41,7 +58,9 @@ internal static class MarkdownReportWriter
         foreach (var g in report.Gates)
         {
             var canary = g.Canary.Status == CanaryStatus.None ? "no canary" : $"{ReportWords.Of(g.Canary.Status)} ({E(ReportWords.Canary(g.Canary))})";
-            Line(m, $"| `{Code(g.Id)}` | {E(g.Title)} | {E(ReportWords.Value(g))} | {NumberFormat.Of(g.Fail)} | {NumberFormat.Of(g.Warn)} | {ReportWords.Of(g.Direction)} | **{ReportWords.Of(g.Status)}** {E(g.Reason)} | {canary} | {Link(g.Evidence)} |");
+            var tied = g.FailedTests.Count == 0 ? ""
+                : $"; its test failed: {E(string.Join(", ", g.FailedTests))}" + (g.AlsoRed.Count > 0 ? $" (also turned {E(string.Join(", ", g.AlsoRed))} red: one cause)" : "");
+            Line(m, $"| <a id=\"{ReportGate.Anchor(g.Id)}\"></a>`{Code(g.Id)}` | {E(g.Title)} | {E(ReportWords.Value(g))} | {NumberFormat.Of(g.Fail)} | {NumberFormat.Of(g.Warn)} | {ReportWords.Of(g.Direction)} | **{ReportWords.Of(g.Status)}** {E(g.Reason)}{tied} | {canary} | {Link(g.Evidence)} |");
         }
 
         foreach (var section in report.Sections.Where(s => s.Markdown is not null))
@@ -99,7 +118,8 @@ internal static class MarkdownReportWriter
                 Line(m);
                 foreach (var (suite, f) in failedTests)
                 {
-                    Line(m, $"- {E(suite)}: `{Code(f.Name)}` ({E(f.Outcome)})" + (f.Message is null ? "" : $": {E(f.Message)}"));
+                    var tied = f.Gates.Count == 0 ? "" : " wrote the figure of " + string.Join(", ", f.Gates.Select(id => $"[`{Code(id)}`](#{ReportGate.Anchor(id)})"));
+                    Line(m, $"- {E(suite)}: `{Code(f.Name)}` ({E(f.Outcome)}){tied}" + (f.Message is null ? "" : $": {E(f.Message)}"));
                 }
             }
         }
@@ -136,6 +156,26 @@ internal static class MarkdownReportWriter
         }
 
         Line(m);
+        Line(m, "### Evidence");
+        Line(m);
+        Line(m, $"{report.Evidence.Count} files read, each recorded with its size and SHA-256 (relative to the artifacts root `{Code(report.ArtifactsRoot)}`; `verify-evidence` re-checks them).");
+        if (report.Evidence.Count > 0)
+        {
+            Line(m);
+            Line(m, $"<details><summary>{report.Evidence.Count} files</summary>");
+            Line(m);
+            Line(m, "| File | Bytes | SHA-256 |");
+            Line(m, "|---|---:|---|");
+            foreach (var file in report.Evidence)
+            {
+                Line(m, $"| {Link(ReportWords.EvidenceLink(report, file.Path), file.Path)} | {file.Bytes} | `{file.Sha256}` |");
+            }
+
+            Line(m);
+            Line(m, "</details>");
+        }
+
+        Line(m);
         Line(m, "### Sign-off");
         Line(m);
         foreach (var item in report.SignOff)
@@ -147,7 +187,8 @@ internal static class MarkdownReportWriter
         return m.ToString();
     }
 
-    private static string Link(string? path) => path is null ? "" : $"[{E(path)}]({Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal)})";
+    private static string Link(string? path, string? text = null) =>
+        path is null ? "" : $"[{E(text ?? path)}]({Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal)})";
 
     /// <summary>Escapes text for a Markdown table cell: no pipes, no raw HTML, no line breaks.</summary>
     internal static string E(string? text) => (text ?? "")

@@ -38,18 +38,24 @@ internal static class ReportBuilder
             Link(r.Sample?.EvidenceOrOrigin),
             r.Reason,
             r.Note,
-            new ReportCanary(r.Gate.Canary?.Failpoint, r.Gate.Canary?.Fixture, r.Canary.Status, r.Canary.GateStatusUnderCanary, r.Canary.ValueUnderCanary, r.Canary.Reason)))
+            new ReportCanary(r.Gate.Canary?.Failpoint, r.Gate.Canary?.Fixture, r.Canary.Status, r.Canary.GateStatusUnderCanary, r.Canary.ValueUnderCanary, r.Canary.Reason))
+            {
+                Test = r.Sample?.Test,
+            })
             .ToList();
 
         var risks = evaluation.Risks
             .Select(r => new ReportRisk(r.Risk.Id, r.Risk.Title, r.Risk.Severity, r.Status, r.Gates, r.HasWarnings))
             .ToList();
-        var tests = snapshot.TestSuites
+        var allTests = snapshot.TestSuites
             .Select(t => new ReportTestSuite(t.Suite, t.Total, t.Passed, t.Failed, t.Skipped, Link(t.Source)!, t.Error)
             {
                 FailedTests = t.FailedTests.Select(f => new ReportFailedTest(f.Name, f.Outcome, f.Message)).ToList(),
             })
             .ToList();
+        var causes = ReportCauses.Analyse(gates, allTests, context.CanariesExpected);
+        gates = [.. causes.Gates];
+        var tests = causes.Tests;
         var coverage = snapshot.Coverage is { } c
             ? new ReportCoverage(c.Line, c.Branch, c.Method, Link(c.Source)!, Link(c.HtmlReport))
             : null;
@@ -66,7 +72,13 @@ internal static class ReportBuilder
             counted.Count(g => g.Canary.Status == CanaryStatus.Verified),
             counted.Count(g => g.Canary.Status == CanaryStatus.Insensitive),
             counted.Count(g => g.Canary.Status == CanaryStatus.NotRun),
-            counted.Count(g => g.Canary.Status == CanaryStatus.None));
+            counted.Count(g => g.Canary.Status == CanaryStatus.None))
+        {
+            Inconclusive = gates.Count(g => g.Status == GateStatus.Inconclusive),
+            CanariesInconclusive = counted.Count(g => g.Canary.Status == CanaryStatus.Inconclusive),
+            Applicable = counted.Count,
+            ProvenSensitive = counted.Count(g => g.Canary.Status == CanaryStatus.Verified),
+        };
         var problems = snapshot.Problems.Concat(extraProblems)
             .Select(p => new ReportProblem(p.Source, p.Message))
             .Concat(evaluation.Gates.Where(g => g.Note is not null).Select(g => new ReportProblem($"gate {g.Gate.Id}", g.Note!)))
@@ -91,7 +103,11 @@ internal static class ReportBuilder
             previousSource,
             ReportComparer.Compare(previous, gates),
             SignOff(context.Profile, counted, risks),
-            problems);
+            problems)
+        {
+            Causes = causes.Causes,
+            ArtifactsRoot = LinkFromReport(snapshot.Root, context.OutputDirectory, snapshot.Root),
+        };
     }
 
     /// <summary>A path under the artifacts root as a link from the report's folder (forward slashes).</summary>

@@ -14,6 +14,7 @@ internal static class ReportWords
         CanaryStatus.NotRun => "not_run",
         CanaryStatus.Insensitive => "insensitive",
         CanaryStatus.None => "no canary",
+        CanaryStatus.Inconclusive => "inconclusive",
         _ => status.ToString(),
     };
 
@@ -22,8 +23,54 @@ internal static class ReportWords
         RiskStatus.Verified => "verified",
         RiskStatus.AtRisk => "at_risk",
         RiskStatus.Untested => "untested",
+        RiskStatus.PassingUnproven => "passing, unproven",
+        RiskStatus.Inconclusive => "inconclusive",
         _ => status.ToString(),
     };
+
+    /// <summary>A risk status as a CSS class / identifier (<c>passing_unproven</c>, as in the JSON).</summary>
+    public static string Key(RiskStatus status) => status switch
+    {
+        RiskStatus.AtRisk => "at_risk",
+        RiskStatus.PassingUnproven => "passing_unproven",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The count under the verdict: problems for NO-GO, inconclusive gates, warnings.</summary>
+    public static string Headline(GateReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var problems = report.Causes.Count(c => c.IsProblem);
+        var inconclusive = report.Causes.Count(c => c.Kind == ReportCause.Inconclusive);
+        var warnings = report.Causes.Count(c => c.Kind == ReportCause.Warn);
+        var red = report.Gates.Count(g => g.Status is GateStatus.Fail or GateStatus.Missing);
+        var parts = new List<string>();
+        if (problems > 0)
+        {
+            parts.Add(Count(problems, "problem") + (red > 0 ? $" ({Count(red, "red gate")})" : ""));
+        }
+
+        if (inconclusive > 0)
+        {
+            parts.Add(Count(inconclusive, "inconclusive gate"));
+        }
+
+        if (warnings > 0)
+        {
+            parts.Add(Count(warnings, "warning"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>An evidence path (relative to the artifacts root) as a link from the report's folder.</summary>
+    public static string EvidenceLink(GateReport report, string path)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.ArtifactsRoot is "" or "." ? path : $"{report.ArtifactsRoot.TrimEnd('/')}/{path}";
+    }
+
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     public static string Of(RiskSeverity severity) => severity.ToString().ToLowerInvariant();
 

@@ -14,7 +14,7 @@ public sealed class CanaryEvaluatorTests
     [Fact]
     public void Evaluate_GateFailsUnderCanary_Verified()
     {
-        var result = CanaryEvaluator.Evaluate(s_gate, TestGates.Metrics(("search.recall", 0.41)));
+        var result = CanaryEvaluator.Evaluate(s_gate, TestGates.Canary(("search.recall", 0.41)));
 
         Assert.Equal(CanaryStatus.Verified, result.Status);
         Assert.Equal(GateStatus.Fail, result.GateStatusUnderCanary);
@@ -23,12 +23,54 @@ public sealed class CanaryEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_MetricMissingUnderCanary_Verified()
+    public void Evaluate_MetricMissingAndATestFailed_Verified()
     {
-        var result = CanaryEvaluator.Evaluate(s_gate, new MetricSet());
+        var result = CanaryEvaluator.Evaluate(s_gate, new CanaryRun(new MetricSet(), ExecutedTests: 3, FailedTests: 1));
 
         Assert.Equal(CanaryStatus.Verified, result.Status);
         Assert.Equal(GateStatus.Missing, result.GateStatusUnderCanary);
+        Assert.Contains("1 test failed", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_MetricMissingAndNoTestExecuted_NotRun()
+    {
+        var result = CanaryEvaluator.Evaluate(s_gate, new CanaryRun(new MetricSet(), ExecutedTests: 0, FailedTests: 0));
+
+        Assert.Equal(CanaryStatus.NotRun, result.Status);
+        Assert.Contains("the targeted canary run executed no test", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_MetricMissingAndEveryTestPassed_NotRunNotVerified()
+    {
+        var result = CanaryEvaluator.Evaluate(s_gate, new CanaryRun(new MetricSet(), ExecutedTests: 4, FailedTests: 0));
+
+        Assert.Equal(CanaryStatus.NotRun, result.Status);
+        Assert.Contains("none wrote metric 'search.recall'", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_CanaryProblemWritten_NotRunWithItsText()
+    {
+        var run = new CanaryRun(TestGates.Metrics(("search.recall", 0.1)), 5, 1, "no test writes metric 'search.recall'");
+
+        var result = CanaryEvaluator.Evaluate(s_gate, run);
+
+        Assert.Equal(CanaryStatus.NotRun, result.Status);
+        Assert.Contains("no test writes metric 'search.recall'", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_InconclusiveFigureUnderCanary_UnprovenWithReason()
+    {
+        var sample = TestGates.Sample("search.recall", 0.99) with { Status = MetricStatus.Inconclusive, Reason = "spread 40 % over 5 tries" };
+
+        var result = CanaryEvaluator.Evaluate(s_gate, new CanaryRun(new MetricSet([sample]), 1, 0));
+
+        Assert.Equal(CanaryStatus.Inconclusive, result.Status);
+        Assert.NotEqual(CanaryStatus.Verified, result.Status);
+        Assert.Contains("spread 40 % over 5 tries", result.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -36,7 +78,7 @@ public sealed class CanaryEvaluatorTests
     [InlineData(0.92, GateStatus.Warn)]
     public void Evaluate_GateStaysGreenOrYellowUnderCanary_Insensitive(double value, GateStatus underCanary)
     {
-        var result = CanaryEvaluator.Evaluate(s_gate, TestGates.Metrics(("search.recall", value)));
+        var result = CanaryEvaluator.Evaluate(s_gate, TestGates.Canary(("search.recall", value)));
 
         Assert.Equal(CanaryStatus.Insensitive, result.Status);
         Assert.Equal(underCanary, result.GateStatusUnderCanary);
@@ -46,7 +88,7 @@ public sealed class CanaryEvaluatorTests
     [Fact]
     public void Evaluate_NoCanaryArtifacts_NotRun()
     {
-        var result = CanaryEvaluator.Evaluate(s_gate, canaryMetrics: null);
+        var result = CanaryEvaluator.Evaluate(s_gate, run: null);
 
         Assert.Equal(CanaryStatus.NotRun, result.Status);
         Assert.Null(result.GateStatusUnderCanary);
@@ -55,7 +97,7 @@ public sealed class CanaryEvaluatorTests
     [Fact]
     public void Evaluate_GateWithoutCanary_None()
     {
-        var result = CanaryEvaluator.Evaluate(TestGates.Make(), TestGates.Metrics(("m", 0)));
+        var result = CanaryEvaluator.Evaluate(TestGates.Make(), TestGates.Canary(("m", 0)));
 
         Assert.Equal(CanaryStatus.None, result.Status);
     }
@@ -65,7 +107,7 @@ public sealed class CanaryEvaluatorTests
     {
         var metrics = new MetricSet([TestGates.Sample("search.recall", 0.99, failpoints: [])]);
 
-        var result = CanaryEvaluator.Evaluate(s_gate, metrics);
+        var result = CanaryEvaluator.Evaluate(s_gate, new CanaryRun(metrics, 1, 0));
 
         Assert.Equal(CanaryStatus.Insensitive, result.Status);
         Assert.Contains("does not list failpoint 'search.force-probes-1'", result.Reason, StringComparison.Ordinal);

@@ -149,4 +149,30 @@ public sealed class GateEvaluatorTests
 
         Assert.Equal(CanaryStatus.None, result.Canary.Status);
     }
+
+    [Fact]
+    public void Evaluate_InconclusiveMetric_InconclusiveWithReasonNeverPassOrFail()
+    {
+        var gate = TestGates.Make(metric: "soak.heap", direction: Direction.Max, fail: 256);
+        var sample = TestGates.Sample("soak.heap", 10) with { Status = MetricStatus.Inconclusive, Reason = "GC spread too wide after 4 tries" };
+
+        var result = GateEvaluator.Evaluate(gate, new MetricSet([sample]), "quick");
+
+        Assert.Equal(GateStatus.Inconclusive, result.Status);
+        Assert.False(result.IsRed);
+        Assert.Contains("GC spread too wide after 4 tries", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("last reading 10", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_InconclusiveMetricWithoutReading_NoValue()
+    {
+        var gate = TestGates.Make(metric: "soak.heap", direction: Direction.Max, fail: 256);
+        var sample = TestGates.Sample("soak.heap", double.NaN) with { Status = MetricStatus.Inconclusive, Reason = "busy" };
+
+        var result = GateEvaluator.Evaluate(gate, new MetricSet([sample]), "quick");
+
+        Assert.Equal(GateStatus.Inconclusive, result.Status);
+        Assert.Null(result.Value);
+    }
 }

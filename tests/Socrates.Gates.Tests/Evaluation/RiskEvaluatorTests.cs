@@ -10,7 +10,7 @@ public sealed class RiskEvaluatorTests
     private static readonly RiskDefinition s_risk = new("R1", "Risk one", RiskSeverity.Critical);
 
     [Fact]
-    public void Evaluate_AllGatesPass_Verified()
+    public void Evaluate_AllGatesPassWithVerifiedCanaries_Verified()
     {
         var risk = RiskEvaluator.Evaluate(s_risk, [Result("a", GateStatus.Pass), Result("b", GateStatus.Pass)]);
 
@@ -76,6 +76,38 @@ public sealed class RiskEvaluatorTests
         Assert.Equal([RiskStatus.Untested, RiskStatus.AtRisk], risks.Select(r => r.Status));
     }
 
+    [Theory]
+    [InlineData(CanaryStatus.NotRun)]
+    [InlineData(CanaryStatus.Inconclusive)]
+    [InlineData(CanaryStatus.None)]
+    public void Evaluate_GreenGateWhoseCanaryWasNotVerified_PassingUnproven(CanaryStatus canary)
+    {
+        var unproven = Result("b", GateStatus.Pass) with { Canary = new CanaryResult(canary, null, null, "not shown") };
+
+        var risk = RiskEvaluator.Evaluate(s_risk, [Result("a", GateStatus.Pass), unproven]);
+
+        Assert.Equal(RiskStatus.PassingUnproven, risk.Status);
+    }
+
+    [Fact]
+    public void Evaluate_InconclusiveGateAndNoRedOne_Inconclusive()
+    {
+        var risk = RiskEvaluator.Evaluate(s_risk, [Result("a", GateStatus.Pass), Result("b", GateStatus.Inconclusive)]);
+
+        Assert.Equal(RiskStatus.Inconclusive, risk.Status);
+    }
+
+    [Fact]
+    public void Evaluate_InconclusiveAndRedGates_AtRisk()
+    {
+        var risk = RiskEvaluator.Evaluate(s_risk, [Result("a", GateStatus.Fail), Result("b", GateStatus.Inconclusive)]);
+
+        Assert.Equal(RiskStatus.AtRisk, risk.Status);
+    }
+
+    /// <summary>A decided gate whose canary was verified in this run (the one state in which a green gate proves its risk).</summary>
     internal static GateResult Result(string id, GateStatus status, string risk = "R1") =>
-        new(TestGates.Make(id: id, risks: [risk]), status, null, status.ToString(), CanaryResult.NoCanary);
+        new(TestGates.Make(id: id, risks: [risk]), status, null, status.ToString(), Verified);
+
+    private static CanaryResult Verified { get; } = new(CanaryStatus.Verified, GateStatus.Fail, 0, "went red");
 }

@@ -1,6 +1,5 @@
 using Socrates.Gates.Config;
 using Socrates.Gates.Evaluation;
-using Socrates.Gates.Metrics;
 using Socrates.Gates.Tests.TestSupport;
 
 namespace Socrates.Gates.Tests.Evaluation;
@@ -19,10 +18,10 @@ public sealed class RunEvaluatorTests
             ],
             "R1", "R2", "R3");
         var main = TestGates.Metrics(("ma", 0.95), ("mb", 0), ("mc", 0));
-        var canaries = new Dictionary<string, MetricSet>
+        var canaries = new Dictionary<string, CanaryRun>
         {
-            ["a"] = TestGates.Metrics(("ma", 0.2)),
-            ["b"] = TestGates.Metrics(("mb", 0)),
+            ["a"] = TestGates.Canary(("ma", 0.2)),
+            ["b"] = TestGates.Canary(("mb", 0)),
         };
 
         var run = RunEvaluator.Evaluate(config, main, "ci", g => canaries.GetValueOrDefault(g.Id), canariesExpected: false);

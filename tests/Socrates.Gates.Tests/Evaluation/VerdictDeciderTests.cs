@@ -87,7 +87,39 @@ public sealed class VerdictDeciderTests
     [Fact]
     public void Decide_GateWithoutCanaryWhenExpected_NotNoGo()
     {
-        Assert.Equal(Verdict.Go, VerdictDecider.Decide([Result("a", GateStatus.Pass)], canariesExpected: true).Verdict);
+        var gate = Result("a", GateStatus.Pass) with { Canary = CanaryResult.NoCanary };
+
+        Assert.Equal(Verdict.Go, VerdictDecider.Decide([gate], canariesExpected: true).Verdict);
+    }
+
+    [Fact]
+    public void Decide_InconclusiveGateAndNoRed_InconclusiveWithItsReason()
+    {
+        var inconclusive = Result("b", GateStatus.Inconclusive) with { Reason = "inconclusive: spread 30 % after 5 tries" };
+
+        var verdict = VerdictDecider.Decide([Result("a", GateStatus.Warn), inconclusive], false);
+
+        Assert.Equal(Verdict.Inconclusive, verdict.Verdict);
+        Assert.Equal("INCONCLUSIVE", verdict.Text);
+        Assert.Contains(verdict.Reasons, r => r.Contains("'b'", StringComparison.Ordinal) && r.Contains("spread 30 %", StringComparison.Ordinal));
+        Assert.Contains(verdict.Reasons, r => r.Contains("'a' warn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_InconclusiveAndRedGates_NoGo()
+    {
+        var verdict = VerdictDecider.Decide([Result("a", GateStatus.Fail), Result("b", GateStatus.Inconclusive)], false);
+
+        Assert.Equal(Verdict.NoGo, verdict.Verdict);
+    }
+
+    [Fact]
+    public void Decide_InconclusiveCanaryWhenExpected_Inconclusive()
+    {
+        var gate = Result("a", GateStatus.Pass) with { Canary = new CanaryResult(CanaryStatus.Inconclusive, GateStatus.Inconclusive, null, "too noisy") };
+
+        Assert.Equal(Verdict.Inconclusive, VerdictDecider.Decide([gate], canariesExpected: true).Verdict);
+        Assert.Equal(Verdict.Go, VerdictDecider.Decide([gate], canariesExpected: false).Verdict);
     }
 
     private static GateResult Result(string id, GateStatus status) => RiskEvaluatorTests.Result(id, status);

@@ -104,4 +104,87 @@ public sealed class MetricFileSourceTests
         Assert.Equal(("v2.roundtrip.equality_rate", 1.0, "evidence/unit/roundtrip.json"), (sample.Name, sample.Value, sample.Evidence));
         Assert.Equal(["v2.save.drop-field"], sample.Failpoints);
     }
+
+    [Fact]
+    public void Read_WriterFields_TestAssemblyStatusReason()
+    {
+        using var temp = new TempArtifacts();
+        TempArtifacts.WriteFile(Path.Combine(temp.Root, "metrics", "soak.heap.json"), """
+            {"name":"soak.heap","value":322,"unit":"B/op","test":"Ns.SoakTests.Heap_PerOp_Bounded","assembly":"Socrates.Core.Tests.dll",
+             "status":"inconclusive","reason":"spread 45 % after 5 tries"}
+            """);
+
+        var sample = Assert.Single(new MetricFileSource().Read(temp.Root).Samples);
+
+        Assert.Equal("Ns.SoakTests.Heap_PerOp_Bounded", sample.Test);
+        Assert.Equal("Socrates.Core.Tests.dll", sample.Assembly);
+        Assert.Equal(MetricStatus.Inconclusive, sample.Status);
+        Assert.Equal("spread 45 % after 5 tries", sample.Reason);
+    }
+
+    [Fact]
+    public void Read_NoStatus_Measured()
+    {
+        using var temp = new TempArtifacts();
+        temp.WriteMetric("a", 1);
+
+        var sample = Assert.Single(new MetricFileSource().Read(temp.Root).Samples);
+
+        Assert.Equal(MetricStatus.Measured, sample.Status);
+        Assert.Null(sample.Test);
+    }
+
+    [Fact]
+    public void Read_UnknownStatus_InconclusiveAndProblem()
+    {
+        using var temp = new TempArtifacts();
+        TempArtifacts.WriteFile(Path.Combine(temp.Root, "metrics", "a.json"), """{"name":"a","value":1,"status":"guessed"}""");
+
+        var result = new MetricFileSource().Read(temp.Root);
+
+        Assert.Equal(MetricStatus.Inconclusive, Assert.Single(result.Samples).Status);
+        Assert.Contains("unknown status 'guessed'", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_InconclusiveWithoutValue_KeptWithoutReading()
+    {
+        using var temp = new TempArtifacts();
+        TempArtifacts.WriteFile(Path.Combine(temp.Root, "metrics", "a.json"), """{"name":"a","status":"inconclusive","reason":"busy"}""");
+
+        var result = new MetricFileSource().Read(temp.Root);
+
+        Assert.Empty(result.Problems);
+        Assert.True(double.IsNaN(Assert.Single(result.Samples).Value));
+    }
+
+    [Fact]
+    public void SchemaFile_MetricFileDefinition_NamesTheWriterFieldsAndStatuses()
+    {
+        var schemaPath = Path.Combine(RepositoryRoot(), "gates.schema.json");
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(schemaPath));
+        var metricFile = schema.RootElement.GetProperty("$defs").GetProperty("metricFile").GetProperty("properties");
+
+        foreach (var field in new[] { "name", "value", "unit", "evidence", "suite", "profile", "failpoints", "writtenAt", "test", "assembly", "status", "reason" })
+        {
+            Assert.True(metricFile.TryGetProperty(field, out _), $"metricFile lacks '{field}'");
+        }
+
+        Assert.Equal(
+            [MetricFileSource.Measured, MetricFileSource.Inconclusive],
+            metricFile.GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Socrates.Gates.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Socrates.Gates.sln above {AppContext.BaseDirectory}.");
+    }
 }

@@ -12,7 +12,7 @@ public sealed class MarkdownReportWriterTests
     public void Render_GateTable_HeaderAndRows()
     {
         Assert.Contains("| Gate | Title | Measured | Fail | Warn | Dir | Status | Canary | Evidence |", s_md, StringComparison.Ordinal);
-        Assert.Contains("| `fail-gate` | Gate fail-gate | 0.5 ratio | 0.9 |  | min | **fail**", s_md, StringComparison.Ordinal);
+        Assert.Contains("| <a id=\"gate-fail-gate\"></a>`fail-gate` | Gate fail-gate | 0.5 ratio | 0.9 |  | min | **fail**", s_md, StringComparison.Ordinal);
         Assert.Contains("[../evidence/unit/pass.json](../evidence/unit/pass.json)", s_md, StringComparison.Ordinal);
         Assert.Contains("verified (failpoint fp.pass)", s_md, StringComparison.Ordinal);
         Assert.Contains("| no canary |", s_md, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class MarkdownReportWriterTests
     [Fact]
     public void Render_InputText_CannotBreakTheTable()
     {
-        var row = s_md.Split('\n').Single(l => l.StartsWith("| `html-gate`", StringComparison.Ordinal));
+        var row = s_md.Split('\n').Single(l => l.StartsWith("| <a id=\"gate-html-gate\"></a>`html-gate`", StringComparison.Ordinal));
 
         Assert.Contains("&lt;script&gt;", row, StringComparison.Ordinal);
         Assert.Contains("\\| pipes", row, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class ReportBuilderTests
         Assert.Equal(CanaryStatus.Verified, canary["pass-gate"]);
         Assert.Equal(CanaryStatus.Insensitive, canary["blind-gate"]);
         Assert.Equal(CanaryStatus.None, canary["warn-gate"]);
-        Assert.Equal(new ReportSummary(3, 1, 1, 1, 1, 1, 1, 0, 4), report.Summary);
+        Assert.Equal(new ReportSummary(3, 1, 1, 1, 1, 1, 1, 0, 4) { Applicable = 6, ProvenSensitive = 1 }, report.Summary);
         Assert.Contains(report.VerdictReasons, r => r.Contains("blind-gate", StringComparison.Ordinal));
     }
 

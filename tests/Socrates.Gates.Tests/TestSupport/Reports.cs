@@ -35,10 +35,10 @@ internal static class Reports
             TestGates.Sample("m.warn", 7, origin: "metrics/m.warn.json"),
             TestGates.Sample("m.fail", 0.5, origin: "metrics/m.fail.json"),
         ]);
-        var canaries = new Dictionary<string, MetricSet>
+        var canaries = new Dictionary<string, CanaryRun>
         {
-            ["pass-gate"] = TestGates.Metrics(("m.pass", 0.1)),
-            ["blind-gate"] = TestGates.Metrics(("m.pass", 0.99)),
+            ["pass-gate"] = TestGates.Canary(("m.pass", 0.1)),
+            ["blind-gate"] = TestGates.Canary(("m.pass", 0.99)),
         };
         var evaluation = RunEvaluator.Evaluate(config, metrics, profile, g => canaries.GetValueOrDefault(g.Id), canariesExpected: false);
         var snapshot = new ArtifactSnapshot(
@@ -61,7 +61,7 @@ internal static class Reports
     public static GateReport AllGreen(string profile = "full")
     {
         var config = TestGates.Config([TestGates.Make(id: "a", metric: "m", fail: 0.9, canary: TestGates.Failpoint())]);
-        var evaluation = RunEvaluator.Evaluate(config, TestGates.Metrics(("m", 1)), profile, _ => TestGates.Metrics(("m", 0)), canariesExpected: true);
+        var evaluation = RunEvaluator.Evaluate(config, TestGates.Metrics(("m", 1)), profile, _ => TestGates.Canary(("m", 0)), canariesExpected: true);
         var snapshot = new ArtifactSnapshot(ArtifactsRoot, TestGates.Metrics(("m", 1)), [], null, [], []);
         return ReportBuilder.Build(evaluation, snapshot, Context(profile), null, null, []);
     }

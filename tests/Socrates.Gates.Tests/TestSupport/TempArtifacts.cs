@@ -26,7 +26,16 @@ internal sealed class TempArtifacts : IDisposable
     public static string SamplePath(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
 
     /// <summary>Writes a metric file in the single-object form, under <paramref name="root"/> (default: the artifacts root).</summary>
-    public string WriteMetric(string name, double value, string unit = "ratio", string? evidence = null, string? root = null, DateTimeOffset? writtenAt = null, string[]? failpoints = null)
+    public string WriteMetric(
+        string name,
+        double value,
+        string unit = "ratio",
+        string? evidence = null,
+        string? root = null,
+        DateTimeOffset? writtenAt = null,
+        string[]? failpoints = null,
+        string? test = null,
+        string? inconclusiveReason = null)
     {
         var record = new Dictionary<string, object?>
         {
@@ -38,6 +47,9 @@ internal sealed class TempArtifacts : IDisposable
             ["profile"] = "quick",
             ["failpoints"] = failpoints ?? [],
             ["writtenAt"] = (writtenAt ?? DateTimeOffset.Parse("2026-01-01T00:00:00Z", CultureInfo.InvariantCulture)).ToString("O", CultureInfo.InvariantCulture),
+            ["test"] = test,
+            ["status"] = inconclusiveReason is null ? "measured" : "inconclusive",
+            ["reason"] = inconclusiveReason,
         };
         return WriteFile(Path.Combine(root ?? Root, "metrics", name + ".json"), JsonSerializer.Serialize(record));
     }

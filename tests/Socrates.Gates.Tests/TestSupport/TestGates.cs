@@ -1,4 +1,5 @@
 using Socrates.Gates.Config;
+using Socrates.Gates.Evaluation;
 using Socrates.Gates.Metrics;
 
 namespace Socrates.Gates.Tests.TestSupport;
@@ -25,6 +26,9 @@ internal static class TestGates
 
     public static MetricSet Metrics(params (string Name, double Value)[] figures) =>
         new(figures.Select(f => Sample(f.Name, f.Value)));
+
+    /// <summary>A canary run that executed one test, which passed, and measured <paramref name="figures"/>.</summary>
+    public static CanaryRun Canary(params (string Name, double Value)[] figures) => new(Metrics(figures), ExecutedTests: 1, FailedTests: 0);
 
     public static GateConfig Config(IReadOnlyList<GateDefinition> gates, params string[] riskIds) =>
         new("gates.json", 1, [.. (riskIds.Length == 0 ? ["R1"] : riskIds).Select(r => new RiskDefinition(r, "Risk " + r, RiskSeverity.High))], gates);

@@ -1,0 +1,62 @@
+using Socrates.Gates.Artifacts;
+using Socrates.Gates.Reporting;
+
+namespace Socrates.Gates.Cli;
+
+/// <summary>
+/// <c>verify-evidence --report gate-report.json [--artifacts root]</c>: recomputes the size and
+/// SHA-256 of every file the report recorded as read. Exit 0 when all match; 1 listing each
+/// changed or missing file, one line each; 2 for bad usage or a report that records no evidence.
+/// Without <c>--artifacts</c> the root is the one the report names, relative to its own folder.
+/// </summary>
+internal sealed class VerifyEvidenceCommand(TextWriter output, TextWriter error)
+{
+    public int Run(IReadOnlyList<string> args)
+    {
+        var line = CommandLine.Parse("verify-evidence", args, ["--report", "--artifacts"], [], out var usage);
+        if (line is null)
+        {
+            error.WriteLine($"error: {usage}");
+            return ExitCodes.Invalid;
+        }
+
+        var reportPath = line.Value("--report");
+        if (reportPath is null)
+        {
+            error.WriteLine("error: --report <gate-report.json> is required");
+            return ExitCodes.Invalid;
+        }
+
+        if (!File.Exists(reportPath))
+        {
+            error.WriteLine($"error: report not found: {reportPath}");
+            return ExitCodes.Invalid;
+        }
+
+        var report = JsonReportWriter.TryRead(reportPath, out var readError);
+        if (report is null)
+        {
+            error.WriteLine($"error: cannot read {reportPath}: {readError}");
+            return ExitCodes.Invalid;
+        }
+
+        if (report.Evidence.Count == 0)
+        {
+            error.WriteLine($"error: {reportPath} records no evidence: nothing to verify");
+            return ExitCodes.Invalid;
+        }
+
+        var root = line.Value("--artifacts")
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(reportPath))!, report.ArtifactsRoot);
+        var findings = EvidenceLedger.Verify(root, report.Evidence);
+        foreach (var finding in findings)
+        {
+            output.WriteLine(finding);
+        }
+
+        output.WriteLine(findings.Count == 0
+            ? $"{report.Evidence.Count} files match the report (artifacts root {Path.GetFullPath(root)})"
+            : $"{findings.Count} of {report.Evidence.Count} files differ from the report (artifacts root {Path.GetFullPath(root)})");
+        return findings.Count == 0 ? ExitCodes.Go : ExitCodes.NoGo;
+    }
+}
