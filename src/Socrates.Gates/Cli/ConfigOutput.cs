@@ -13,13 +13,17 @@ internal static class ConfigOutput
         }
         catch (GateConfigException ex)
         {
-            error.WriteLine($"error: {path} is invalid ({ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")}):");
-            foreach (var problem in ex.Problems)
-            {
-                error.WriteLine($"  error: {problem}");
-            }
-
+            WriteProblems(path, ex.Problems, error);
             return null;
+        }
+    }
+
+    public static void WriteProblems(string path, IReadOnlyList<GateConfigProblem> problems, TextWriter error)
+    {
+        error.WriteLine($"error: {path} is invalid ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"  error: {problem}");
         }
     }
 

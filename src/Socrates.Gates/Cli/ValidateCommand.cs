@@ -1,6 +1,11 @@
+using Socrates.Gates.Config;
+
 namespace Socrates.Gates.Cli;
 
-/// <summary><c>validate --gates gates.json</c>: checks the gates file; exit 0 valid (warnings printed), 2 invalid.</summary>
+/// <summary>
+/// <c>validate --gates gates.json</c>: checks the gates file; exit 0 valid (warnings printed), 2 invalid.
+/// Stricter than loading for <c>evaluate</c>: a gate or risk without a description is a problem here.
+/// </summary>
 internal sealed class ValidateCommand(TextWriter output, TextWriter error)
 {
     public int Run(IReadOnlyList<string> args)
@@ -16,6 +21,13 @@ internal sealed class ValidateCommand(TextWriter output, TextWriter error)
         var config = ConfigOutput.LoadOrReport(path, error);
         if (config is null)
         {
+            return ExitCodes.Invalid;
+        }
+
+        var undescribed = DescriptionRule.Problems(config);
+        if (undescribed.Count > 0)
+        {
+            ConfigOutput.WriteProblems(path, undescribed, error);
             return ExitCodes.Invalid;
         }
 

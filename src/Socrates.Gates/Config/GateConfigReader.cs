@@ -82,7 +82,7 @@ internal sealed partial class GateConfigReader(string file)
             var id = RequiredString(element, "id", null, path + ".id");
             var label = id is null ? path : $"{path} ('{id}')";
             var title = RequiredString(element, "title", null, label + ".title");
-            OptionalString(element, "description", null, label + ".description");
+            var description = OptionalString(element, "description", null, label + ".description");
             var severityText = RequiredString(element, "severity", null, label + ".severity");
             RiskSeverity? severity = severityText switch
             {
@@ -111,7 +111,7 @@ internal sealed partial class GateConfigReader(string file)
 
             if (id is not null && title is not null && severity is not null)
             {
-                risks.Add(new RiskDefinition(id, title, severity.Value));
+                risks.Add(new RiskDefinition(id, title, severity.Value, description));
             }
         }
 

@@ -1,4 +1,7 @@
 namespace Socrates.Gates.Config;
 
-/// <summary>One entry of the risk register: what could go wrong, and how badly.</summary>
-internal sealed record RiskDefinition(string Id, string Title, RiskSeverity Severity);
+/// <summary>
+/// One entry of the risk register: what could go wrong, how badly, and (<see cref="Description"/>)
+/// what the user would suffer and which gates retire it.
+/// </summary>
+internal sealed record RiskDefinition(string Id, string Title, RiskSeverity Severity, string? Description = null);

@@ -24,6 +24,14 @@ public sealed class RepositoryGatesFileTests
     }
 
     [Fact]
+    public void Load_RepositoryGatesJson_EveryGateAndRiskDescribed()
+    {
+        var config = GateConfigLoader.Load(Path.Combine(RepositoryRoot(), "gates.json"));
+
+        Assert.Empty(DescriptionRule.Problems(config).Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void SchemaFile_Exists_IsJson()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "gates.schema.json"));

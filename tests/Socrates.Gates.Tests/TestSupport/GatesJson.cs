@@ -12,8 +12,8 @@ internal static class GatesJson
         ["$schema"] = "./gates.schema.json",
         ["version"] = 1,
         ["risks"] = new JsonArray(
-            new JsonObject { ["id"] = "DATA-LOSS", ["title"] = "Rows lost", ["severity"] = "critical" },
-            new JsonObject { ["id"] = "RACE", ["title"] = "Lost updates", ["severity"] = "high" }),
+            new JsonObject { ["id"] = "DATA-LOSS", ["title"] = "Rows lost", ["severity"] = "critical", ["description"] = "A saved row is gone." },
+            new JsonObject { ["id"] = "RACE", ["title"] = "Lost updates", ["severity"] = "high", ["description"] = "A concurrent write is lost." }),
         ["gates"] = new JsonArray(
             new JsonObject
             {
@@ -28,6 +28,7 @@ internal static class GatesJson
                 ["profiles"] = new JsonArray("quick", "ci", "full"),
                 ["suite"] = "unit",
                 ["canary"] = new JsonObject { ["failpoint"] = "v2.save.drop-field" },
+                ["description"] = "Every field saved comes back.",
             },
             new JsonObject
             {

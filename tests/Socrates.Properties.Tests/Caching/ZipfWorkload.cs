@@ -51,6 +51,34 @@ public sealed class ZipfWorkload
         return requests;
     }
 
+    /// <summary>
+    /// <paramref name="requests"/> with a scan of <paramref name="length"/> keys read once and never
+    /// again (ids from <see cref="Keys"/> up: an export, a crawl of cold rows) after every
+    /// <paramref name="every"/> requests: the pattern that flushes the hot set out of a cache that
+    /// promotes every newcomer.
+    /// </summary>
+    public int[] WithScans(int[] requests, int every, int length)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var mixed = new List<int>(requests.Length + (requests.Length / every * length));
+        var nextScanKey = Keys;
+        for (var i = 0; i < requests.Length; i++)
+        {
+            mixed.Add(requests[i]);
+            if ((i + 1) % every == 0)
+            {
+                for (var s = 0; s < length; s++)
+                {
+                    mixed.Add(nextScanKey++);
+                }
+            }
+        }
+
+        return [.. mixed];
+    }
+
     /// <summary>Replays <paramref name="requests"/> read-through; returns the hit rate after <paramref name="warmup"/> requests.</summary>
     public static double Replay(int[] requests, int warmup, int capacity, EvictionPolicy policy)
     {
