@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Socrates.Gates.Metrics;
 
 namespace Socrates.Gates.Canaries;
 
@@ -13,35 +13,11 @@ internal sealed class MetricWriters
 
     public static MetricWriters Read(string artifactsRoot)
     {
+        // Unreadable metric files are the evaluation's to report; here they simply name no writer.
         var writers = new MetricWriters();
-        var folder = Path.Combine(artifactsRoot, "metrics");
-        if (!Directory.Exists(folder))
+        foreach (var sample in new MetricFileSource().Read(artifactsRoot).Samples)
         {
-            return writers;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(File.ReadAllText(file));
-                var root = document.RootElement;
-                var items = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("metrics", out var list) && list.ValueKind == JsonValueKind.Array
-                    ? list.EnumerateArray().ToList()
-                    : [root];
-                foreach (var item in items.Where(i => i.ValueKind == JsonValueKind.Object))
-                {
-                    var name = Text(item, "name");
-                    if (name is not null)
-                    {
-                        writers.Add(name, Text(item, "assembly"), Text(item, "test"));
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-            {
-                // The evaluation reports unreadable metric files; here they simply name no writer.
-            }
+            writers.Add(sample.Name, sample.Assembly, sample.Test);
         }
 
         return writers;
@@ -63,9 +39,4 @@ internal sealed class MetricWriters
     /// <summary>The writers of <paramref name="metric"/>; empty when the clean run did not write it.</summary>
     public IReadOnlyList<(string? Assembly, string? Test)> Of(string metric) =>
         _byMetric.TryGetValue(metric, out var list) ? list : [];
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()
-            : null;
 }
