@@ -43,7 +43,7 @@ public sealed class ValidateDescriptionTests : IDisposable
         GatesJson.Gate(document).Remove("description");
         _temp.WriteGates(document.ToJsonString());
 
-        var run = CliRun.Of("plan-canaries", "--gates", _temp.GatesFile, "--profile", "full");
+        var run = CliRun.Of("plan-canaries", "--gates", _temp.GatesFile, "--profile", "full", "--artifacts", _temp.Root);
 
         Assert.Equal(0, run.ExitCode);
     }
