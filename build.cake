@@ -49,6 +49,12 @@ var suites = new Dictionary<string, string>
     ["measurement"] = "Category=Measurement",
 };
 
+// A defect forced on for the whole run (SOCRATES_FAILPOINTS=name,... in the caller's
+// environment): the clean suites run with it, so the run shows what a release with that defect
+// would get. Canary runs add their own failpoint to it.
+var forcedFailpoints = EnvironmentVariable("SOCRATES_FAILPOINTS") ?? string.Empty;
+if (forcedFailpoints.Length > 0) { Warning($"SOCRATES_FAILPOINTS={forcedFailpoints}: every suite of this run has that defect on."); }
+
 // Suites whose clean run records which tests check which failpoint (a canary on the test results
 // reruns only those tests). Not the timing suites: observing every failpoint check costs time.
 var reachRecordingSuites = new HashSet<string> { "unit", "properties", "integrity" };
@@ -280,7 +286,7 @@ Dictionary<string, string> SuiteEnvironment(string outputRoot, string? failpoint
 {
     ["SOCRATES_PROFILE"] = profile,
     ["SOCRATES_ARTIFACTS"] = outputRoot,
-    ["SOCRATES_FAILPOINTS"] = failpoint ?? string.Empty,
+    ["SOCRATES_FAILPOINTS"] = string.Join(',', new[] { forcedFailpoints, failpoint ?? string.Empty }.Where(f => f.Length > 0)),
     ["SOCRATES_CANARY_FIXTURE"] = fixture ?? string.Empty,
     ["SOCRATES_FAILPOINT_REACH"] = string.Empty,
 };
