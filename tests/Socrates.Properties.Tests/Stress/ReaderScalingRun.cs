@@ -1,0 +1,183 @@
+using Socrates.Core.Domain;
+using Socrates.Core.V2;
+
+namespace Socrates.Properties.Tests.Stress;
+
+/// <summary>
+/// Measures whether read throughput grows with readers, against what the machine can give in
+/// parallel at that moment. Each round takes six short phases back to back: the CPU workload
+/// (<see cref="ReaderScalingCpuWork"/>) on 1 and on N threads, 1 and N readers loading project
+/// metadata, and 1 and N readers while a writer commits durable appends. Each pair is measured
+/// adjacently and the order flips every round (1 before N, then N before 1), so drift and a
+/// burst of load from another process fall on both sides. The figure is the scaling efficiency
+/// (<see cref="ReaderScalingEstimate"/>) over all rounds. Attempts of more rounds follow until the
+/// machine showed parallel capacity (median CPU gain at least <see cref="ReaderScalingSettings.MinCpuGain"/>)
+/// and the efficiency's interval lies wholly on one side of the threshold; when the attempts run
+/// out first, the run is inconclusive: noise, not the readers, would decide the verdict.
+/// </summary>
+internal sealed class ReaderScalingRun
+{
+    private const int Projects = 16;
+
+    private readonly AsyncProjectDatabase _db;
+    private readonly string[] _projectIds = [.. Enumerable.Range(0, Projects).Select(p => $"p{p}")];
+
+    private ReaderScalingRun(AsyncProjectDatabase db) => _db = db;
+
+    public static async Task<ReaderScalingResult> RunAsync(ReaderScalingSettings settings, double threshold)
+    {
+        // Phases start their loops with Task.Run: no loop may wait for the pool to inject a thread.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * (settings.Readers + 2)), io);
+        try
+        {
+            await using var store = await StressDatabase.CreateAsync(o =>
+            {
+                o.PoolSize = settings.Readers + 2;
+                o.Synchronous = SynchronousMode.Full;
+            });
+            for (var p = 0; p < Projects; p++)
+            {
+                await store.Database.SaveProjectAsync(StressDatabase.Project($"p{p}", "seed"), 0);
+            }
+
+            await store.Database.SaveProjectAsync(StressDatabase.Project("written", "seed"), 0);
+            var run = new ReaderScalingRun(store.Database);
+            _ = await run.RoundAsync(-1, settings with { Phase = settings.Phase * 4 }); // warm-up: JIT tiers, page cache, pool threads
+            return await run.MeasureAsync(settings, threshold);
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, io);
+        }
+    }
+
+    private async Task<ReaderScalingResult> MeasureAsync(ReaderScalingSettings settings, double threshold)
+    {
+        var rounds = new List<ReaderScalingRound>();
+        long writes = 0;
+        var attempts = 0;
+        double cpuGain;
+        ReaderScalingEstimate alone;
+        ReaderScalingEstimate withWriter;
+        bool decided;
+        do
+        {
+            attempts++;
+            for (var r = 0; r < settings.RoundsPerAttempt; r++)
+            {
+                var (round, written) = await RoundAsync(rounds.Count, settings);
+                rounds.Add(round);
+                writes += written;
+            }
+
+            cpuGain = ReaderScalingEstimate.MedianGain(rounds.Select(r => r.CpuGain));
+            alone = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.ReadGain, r.CpuGain))]);
+            withWriter = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.WithWriterReadGain, r.CpuGain))]);
+            var scales = alone.Above(threshold) && withWriter.Above(threshold);
+            var serialises = alone.Below(threshold) || withWriter.Below(threshold);
+            decided = cpuGain >= settings.MinCpuGain && (scales || serialises);
+        }
+        while (!decided && attempts < settings.Attempts);
+
+        var reason = decided ? null
+            : cpuGain < settings.MinCpuGain
+                ? $"the machine showed no parallel capacity: median CPU gain {cpuGain} on {settings.Readers} threads over {rounds.Count} rounds, {settings.MinCpuGain} needed (another process holds a core)"
+                : $"too noisy: the efficiency's {1 - (2 * ReaderScalingEstimate.TailProbability):P0} interval holds the threshold {threshold} after {rounds.Count} rounds (alone [{alone.Low}, {alone.High}], beside a writer [{withWriter.Low}, {withWriter.High}])";
+        return new ReaderScalingResult(
+            decided,
+            reason,
+            Math.Min(alone.Efficiency, withWriter.Efficiency),
+            threshold,
+            alone,
+            withWriter,
+            cpuGain,
+            ReaderScalingEstimate.MedianGain(rounds.Select(r => r.ReadGain)),
+            ReaderScalingEstimate.MedianGain(rounds.Select(r => r.WithWriterReadGain)),
+            attempts,
+            writes,
+            settings,
+            rounds);
+    }
+
+    private async Task<(ReaderScalingRound Round, long Writes)> RoundAsync(int round, ReaderScalingSettings settings)
+    {
+        var n = settings.Readers;
+        var oneFirst = round % 2 == 0;
+        (double One, double Many) cpu = default, read = default, withWriter = default;
+        long writes = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            switch (oneFirst ? i : 2 - i)
+            {
+                case 0:
+                    cpu = await PairAsync(n, oneFirst, settings.Phase, ReaderScalingCpuWork.LoopAsync);
+                    break;
+                case 1:
+                    read = await PairAsync(n, oneFirst, settings.Phase, ReadLoopAsync);
+                    break;
+                default:
+                    (withWriter, writes) = await BesideWriterAsync(() => PairAsync(n, oneFirst, settings.Phase, ReadLoopAsync));
+                    break;
+            }
+        }
+
+        return (new ReaderScalingRound(round, cpu.One, cpu.Many, read.One, read.Many, withWriter.One, withWriter.Many), writes);
+    }
+
+    /// <summary>Throughput of 1 and of <paramref name="n"/> copies of <paramref name="loop"/>, in the given order.</summary>
+    private static async Task<(double One, double Many)> PairAsync(int n, bool oneFirst, TimeSpan phase, Func<StopSignal, Task<long>> loop)
+    {
+        if (oneFirst)
+        {
+            var one = await ReaderScalingPhase.ThroughputAsync(1, phase, loop);
+            return (one, await ReaderScalingPhase.ThroughputAsync(n, phase, loop));
+        }
+
+        var many = await ReaderScalingPhase.ThroughputAsync(n, phase, loop);
+        return (await ReaderScalingPhase.ThroughputAsync(1, phase, loop), many);
+    }
+
+    /// <summary>Runs <paramref name="measure"/> while one writer commits durable appends back to back; counts the writes.</summary>
+    private async Task<((double One, double Many) Pair, long Writes)> BesideWriterAsync(Func<Task<(double One, double Many)>> measure)
+    {
+        var stop = new StopSignal();
+        var writer = Task.Run(() => WriteLoopAsync(stop));
+        (double One, double Many) pair;
+        try
+        {
+            pair = await measure();
+        }
+        finally
+        {
+            stop.Set();
+        }
+
+        return (pair, await writer);
+    }
+
+    private async Task<long> ReadLoopAsync(StopSignal stop)
+    {
+        long reads = 0;
+        while (!stop.IsSet)
+        {
+            _ = await _db.LoadProjectAsync(_projectIds[Random.Shared.Next(Projects)]) ?? throw new InvalidOperationException("a seeded project vanished");
+            reads++;
+        }
+
+        return reads;
+    }
+
+    private async Task<long> WriteLoopAsync(StopSignal stop)
+    {
+        long writes = 0;
+        while (!stop.IsSet)
+        {
+            await _db.AppendMessageAsync("written", new ConversationMessage { Role = "user", Content = "w" });
+            writes++;
+        }
+
+        return writes;
+    }
+
+}
