@@ -12,6 +12,7 @@ internal sealed record ReaderScalingResult(
     ReaderScalingEstimate Alone,
     ReaderScalingEstimate WithWriter,
     double MedianCpuGain,
+    double MedianCpuGainBesideWriter,
     double MedianReadGain,
     double MedianWithWriterReadGain,
     int Attempts,

@@ -4,7 +4,7 @@ namespace Socrates.Properties.Tests.Stress;
 
 /// <summary>How the reader-scaling run is sized, per test profile.</summary>
 /// <param name="Readers">N: readers (and CPU threads) against one.</param>
-/// <param name="Phase">Length of one measuring phase; a round has six.</param>
+/// <param name="Phase">Length of one measuring phase; a round has eight.</param>
 /// <param name="RoundsPerAttempt">Rounds measured per attempt.</param>
 /// <param name="Attempts">Attempts before the run ends inconclusive.</param>
 /// <param name="MinCpuGain">The median CPU gain (N threads against 1) below which the machine shows no parallel capacity.</param>

@@ -37,7 +37,7 @@ public sealed class ReaderScalingTests
         }
 
         MetricsWriter.Write("stress", Metric, result.Efficiency, "ratio", evidence);
-        Assert.True(result.Efficiency >= EfficiencyThreshold, $"readers do not scale: efficiency {result.Efficiency} (alone {result.Alone}, beside a writer {result.WithWriter}; median gains: CPU {result.MedianCpuGain}, reads {result.MedianReadGain}, reads beside a writer {result.MedianWithWriterReadGain}); evidence {evidence}");
+        Assert.True(result.Efficiency >= EfficiencyThreshold, $"readers do not scale: efficiency {result.Efficiency} (alone {result.Alone}, beside a writer {result.WithWriter}; median gains: CPU {result.MedianCpuGain}, reads {result.MedianReadGain}; beside a writer CPU {result.MedianCpuGainBesideWriter}, reads {result.MedianWithWriterReadGain}); evidence {evidence}");
         Assert.True(result.Writes >= result.Rounds.Count, $"only {result.Writes} writes ran beside the readers in {result.Rounds.Count} rounds");
     }
 
