@@ -1,8 +1,9 @@
 namespace Socrates.Properties.Tests.Stress;
 
 /// <summary>
-/// The figure (the lower of the two efficiencies), whether it is decided (parallel capacity
-/// shown, both intervals clear of the threshold), the median gains, and every round behind it.
+/// The figure (the readers' efficiency alone), whether it is decided (parallel capacity shown,
+/// the interval clear of the threshold), the beside-writer figures, the median gains, and every
+/// round behind it.
 /// </summary>
 internal sealed record ReaderScalingResult(
     bool Conclusive,

@@ -10,8 +10,9 @@ namespace Socrates.Properties.Tests.Stress;
 /// metadata; then the same two pairs again while a writer commits durable appends (the writer's
 /// own share of the machine lowers both gains alike). Each pair is measured
 /// adjacently and the order flips every round (1 before N, then N before 1), so drift and a
-/// burst of load from another process fall on both sides. The figure is the scaling efficiency
-/// (<see cref="ReaderScalingEstimate"/>) over all rounds. Attempts of more rounds follow until the
+/// burst of load from another process fall on both sides. The figure is the readers' scaling
+/// efficiency alone (<see cref="ReaderScalingEstimate"/>) over all rounds; the beside-writer
+/// efficiency is recorded in the evidence. Attempts of more rounds follow until the
 /// machine showed parallel capacity (median CPU gain at least <see cref="ReaderScalingSettings.MinCpuGain"/>)
 /// and the efficiency's interval lies wholly on one side of the threshold; when the attempts run
 /// out first, the run is inconclusive: noise, not the readers, would decide the verdict.
@@ -59,9 +60,7 @@ internal sealed class ReaderScalingRun
         long writes = 0;
         var attempts = 0;
         double cpuGain;
-        double cpuGainBesideWriter;
         ReaderScalingEstimate alone;
-        ReaderScalingEstimate withWriter;
         bool decided;
         do
         {
@@ -75,22 +74,23 @@ internal sealed class ReaderScalingRun
 
             cpuGain = ReaderScalingEstimate.MedianGain(rounds.Select(r => r.Alone.CpuGain));
             alone = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.Alone.ReadGain, r.Alone.CpuGain))]);
-            cpuGainBesideWriter = ReaderScalingEstimate.MedianGain(rounds.Select(r => r.BesideWriter.CpuGain));
-            withWriter = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.BesideWriter.ReadGain, r.BesideWriter.CpuGain))]);
-            var scales = alone.Above(threshold) && withWriter.Above(threshold);
-            var serialises = alone.Below(threshold) || withWriter.Below(threshold);
-            decided = Math.Min(cpuGain, cpuGainBesideWriter) >= settings.MinCpuGain && (scales || serialises);
+            decided = cpuGain >= settings.MinCpuGain && (alone.Above(threshold) || alone.Below(threshold));
         }
         while (!decided && attempts < settings.Attempts);
 
+        // Recorded, not judged: beside a writer, clean reads gained no more than reads behind the
+        // process-wide lock on the shared machine (gain about 0.95 against 0.88), so that figure
+        // cannot tell the defect from the machine.
+        var cpuGainBesideWriter = ReaderScalingEstimate.MedianGain(rounds.Select(r => r.BesideWriter.CpuGain));
+        var withWriter = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.BesideWriter.ReadGain, r.BesideWriter.CpuGain))]);
         var reason = decided ? null
-            : Math.Min(cpuGain, cpuGainBesideWriter) < settings.MinCpuGain
-                ? $"the machine showed no parallel capacity: median CPU gain {cpuGain} (beside the writer {cpuGainBesideWriter}) on {settings.Readers} threads over {rounds.Count} rounds, {settings.MinCpuGain} needed (another process holds a core)"
-                : $"too noisy: the efficiency's {1 - (2 * ReaderScalingEstimate.TailProbability):P0} interval holds the threshold {threshold} after {rounds.Count} rounds (alone [{alone.Low}, {alone.High}], beside a writer [{withWriter.Low}, {withWriter.High}])";
+            : cpuGain < settings.MinCpuGain
+                ? $"the machine showed no parallel capacity: median CPU gain {cpuGain} on {settings.Readers} threads over {rounds.Count} rounds, {settings.MinCpuGain} needed (another process holds a core)"
+                : $"too noisy: the efficiency's {1 - (2 * ReaderScalingEstimate.TailProbability):P0} interval [{alone.Low}, {alone.High}] holds the threshold {threshold} after {rounds.Count} rounds";
         return new ReaderScalingResult(
             decided,
             reason,
-            Math.Min(alone.Efficiency, withWriter.Efficiency),
+            alone.Efficiency,
             threshold,
             alone,
             withWriter,
