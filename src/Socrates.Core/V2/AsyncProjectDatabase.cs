@@ -171,6 +171,10 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
             work = _exclusiveLockCanary.Around(operation, work); // canary: every read queues behind the writers
         }
 
+        // Canary v2.reads.process-lock: every read waits for one process-wide lock.
+        using var processReadLock = Failpoint.IsActive(V2Failpoints.ReadsProcessLock)
+            ? await ProcessReadLockCanary.EnterAsync(operation, token).ConfigureAwait(false)
+            : null;
         try
         {
             connection = await _pool.TryAcquireAsync(_options.PoolWaitTimeout, token).ConfigureAwait(false)

@@ -8,13 +8,11 @@ namespace Socrates.Core.V2;
 /// beside the writer. Waiting writers go first (as with SQLite's busy handler, where the writer
 /// that just committed retries at once while a waiting reader sleeps its back-off): while writes
 /// keep coming, a reader waits for all of them, so readers starve under write load, the defect
-/// the lock-contention gate exists to catch. Reads are the operations named by the read
-/// conventions (Load, Get, Count, Exists, Has). The waits honour the operation's token. Off,
-/// nothing uses it.
+/// the lock-contention gate exists to catch. Reads are the operations <see cref="ReadOperations"/>
+/// names. The waits honour the operation's token. Off, nothing uses it.
 /// </summary>
 internal sealed class ExclusiveLockCanary
 {
-    private static readonly string[] s_readPrefixes = ["Load", "Get", "Count", "Exists", "Has"];
     private readonly object _gate = new(); // Monitor.Wait/PulseAll need a monitor, not a System.Threading.Lock
     private bool _held;
     private int _waitingWriters;
@@ -22,7 +20,7 @@ internal sealed class ExclusiveLockCanary
     /// <summary><paramref name="work"/>, run while holding the exclusive lock.</summary>
     public Func<PooledConnection, CancellationToken, T> Around<T>(string operation, Func<PooledConnection, CancellationToken, T> work)
     {
-        var writer = !Array.Exists(s_readPrefixes, p => operation.StartsWith(p, StringComparison.Ordinal));
+        var writer = !ReadOperations.IsRead(operation);
         return (connection, token) =>
         {
             Acquire(writer, token);

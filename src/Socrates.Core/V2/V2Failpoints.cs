@@ -117,6 +117,14 @@ public static class V2Failpoints
     public const string ReadsExclusiveLock = "v2.reads.exclusive-lock";
 
     /// <summary>
+    /// Every read (the operations <see cref="ReadOperations"/> names) holds one process-wide
+    /// lock from before its pool lease to its end (<see cref="ProcessReadLockCanary"/>): reads run
+    /// one at a time, so read throughput no longer grows with readers while each read stays as
+    /// fast as alone. Drives the reader-scaling gate.
+    /// </summary>
+    public const string ReadsProcessLock = "v2.reads.process-lock";
+
+    /// <summary>
     /// AppendMessage repeats its insert after it succeeded (a non-idempotent retry): every
     /// appended message is stored twice, at its position and the next. SQLite's own checks stay
     /// clean; the conversation ledger finds the duplicates. Drives the stress corruption gate.

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Socrates.Properties.Tests.Stress;
+
+/// <summary>
+/// One measuring phase: <c>workers</c> copies of a loop run side by side on the thread pool for
+/// a fixed time; the throughput is their completed operations over the time from start until the
+/// last of them stopped (an operation in flight at the stop signal finishes and counts).
+/// </summary>
+internal static class ReaderScalingPhase
+{
+    /// <summary>Operations per second of <paramref name="workers"/> copies of <paramref name="loop"/>.</summary>
+    /// <param name="loop">Runs operations until its <see cref="StopSignal"/> is set; returns how many completed.</param>
+    public static async Task<double> ThroughputAsync(int workers, TimeSpan length, Func<StopSignal, Task<long>> loop)
+    {
+        var stop = new StopSignal();
+        var began = Stopwatch.GetTimestamp();
+        var loops = Enumerable.Range(0, workers).Select(_ => Task.Run(() => loop(stop))).ToArray();
+        await Task.Delay(length);
+        stop.Set();
+        var operations = (await Task.WhenAll(loops)).Sum();
+        return operations / Stopwatch.GetElapsedTime(began).TotalSeconds;
+    }
+}
+
+/// <summary>Tells a phase's loops to stop; read once per operation.</summary>
+internal sealed class StopSignal
+{
+    private int _set;
+
+    public bool IsSet => Volatile.Read(ref _set) != 0;
+
+    public void Set() => Interlocked.Exchange(ref _set, 1);
+}
