@@ -18,12 +18,19 @@ namespace Socrates.Properties.Tests.Stress;
 /// ratio, read p99 contended / read p99 alone; the figure is the median of the rounds' ratios,
 /// so one round hit by a noise burst cannot move it. A read that fails (busy, timeout) counts with
 /// the time it took: a starved reader still waited.
+/// A starved reader waits about one contended window, so a round whose alone p99 is already above
+/// <see cref="ContendedWindow"/> / threshold could not reach the threshold even if every read
+/// starved: the machine's noise has drowned it, and it is not counted (<see cref="ContentionRound.Decisive"/>).
+/// Rounds run until <see cref="Rounds"/> decisive ones are in, at most <see cref="MaxRounds"/>;
+/// fewer decisive rounds, or too few writes or reads to show contention, make the run inconclusive.
 /// </summary>
 internal sealed class ContentionRun
 {
     public const int Readers = 4;
     public const int Writers = 4;
     public const int Rounds = 7;
+    public const int MaxRounds = 2 * Rounds;
+    public const int MinWritesPerRound = 20;
     public const int WindowPairsPerRound = 3;
     public const int Projects = 16;
 
@@ -73,16 +80,18 @@ internal sealed class ContentionRun
             }
 
             var run = new ContentionRun(store.Database);
-            _ = await run.RoundAsync(-1, windowPairs: 1); // warm-up (JIT, page cache, thread pool), not measured
+            _ = await run.RoundAsync(-1, windowPairs: 1, threshold); // warm-up (JIT, page cache, thread pool), not measured
             var rounds = new List<ContentionRound>();
-            for (var round = 0; round < Rounds; round++)
+            while (rounds.Count(r => r.Decisive) < Rounds && rounds.Count < MaxRounds)
             {
-                rounds.Add(await run.RoundAsync(round, WindowPairsPerRound));
+                rounds.Add(await run.RoundAsync(rounds.Count, WindowPairsPerRound, threshold));
             }
 
-            var ratios = rounds.Select(r => r.Ratio).Order().ToList();
+            var decisive = rounds.Where(r => r.Decisive).ToList();
+            var ratios = (decisive.Count > 0 ? decisive : rounds).Select(r => r.Ratio).Order().ToList();
             return new ContentionResult(
                 ratios[ratios.Count / 2],
+                Unusable(rounds, decisive, threshold),
                 threshold,
                 ratios[0],
                 ratios[^1],
@@ -102,7 +111,23 @@ internal sealed class ContentionRun
         }
     }
 
-    private async Task<ContentionRound> RoundAsync(int round, int windowPairs)
+    /// <summary>Why the rounds cannot give a figure, or null when they can.</summary>
+    private static string? Unusable(List<ContentionRound> rounds, List<ContentionRound> decisive, double threshold)
+    {
+        if (decisive.Count < Rounds)
+        {
+            return FormattableString.Invariant(
+                $"only {decisive.Count} of {rounds.Count} rounds could tell: in the others the read p99 with no writer ({string.Join(", ", rounds.Where(r => !r.Decisive).Select(r => r.AloneP99Ms))} ms) was above {ContendedWindow.TotalMilliseconds / threshold} ms, where even starved readers could not reach a ratio of {threshold}");
+        }
+
+        var writes = decisive.Sum(r => r.Writes);
+        var contendedReads = decisive.Sum(r => r.ContendedReads);
+        return writes < MinWritesPerRound * Rounds || contendedReads < Rounds * Readers
+            ? $"too little contention to judge: {writes} writes and {contendedReads} reads beside them in {decisive.Count} rounds"
+            : null;
+    }
+
+    private async Task<ContentionRound> RoundAsync(int round, int windowPairs, double threshold)
     {
         Volatile.Write(ref _stopped, 0);
         var writeLatencies = new List<double>();
@@ -127,6 +152,7 @@ internal sealed class ContentionRun
         var contendedP99 = Percentiles.Of(contended, 99);
         return new ContentionRound(
             round,
+            Math.Max(aloneP99, AloneFloorMs) * threshold <= ContendedWindow.TotalMilliseconds,
             Math.Round(contendedP99 / Math.Max(aloneP99, AloneFloorMs), 3),
             Math.Round(aloneP99, 3),
             Math.Round(contendedP99, 3),
@@ -266,6 +292,7 @@ internal sealed class ContentionRun
 /// <summary>One round: its ratio and the figures behind it (milliseconds).</summary>
 internal sealed record ContentionRound(
     int Round,
+    bool Decisive,
     double Ratio,
     double AloneP99Ms,
     double ContendedP99Ms,
@@ -277,9 +304,13 @@ internal sealed record ContentionRound(
     int Writes,
     double WriteP50Ms);
 
-/// <summary>The measured figure (median of the rounds' ratios) and the evidence behind it.</summary>
+/// <summary>
+/// The measured figure (median of the decisive rounds' ratios) and the evidence behind it;
+/// <see cref="Unusable"/> says why the figure decides nothing, or is null.
+/// </summary>
 internal sealed record ContentionResult(
     double Ratio,
+    string? Unusable,
     double Threshold,
     double MinRoundRatio,
     double MaxRoundRatio,

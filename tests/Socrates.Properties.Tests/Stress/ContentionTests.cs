@@ -9,7 +9,8 @@ namespace Socrates.Properties.Tests.Stress;
 /// test on one database, the read p99 while writers commit against the read p99 with no writer,
 /// round by round, and reports the median of the rounds' ratios: the machine's speed cancels
 /// out, and so does its noise. Writes <c>stress.contention.read_p99_ratio</c> (always, also under
-/// a canary), then asserts it. The canary <see cref="V2Failpoints.ReadsExclusiveLock"/> makes
+/// a canary), or writes it inconclusive when too few rounds could tell (<see cref="ContentionRun"/>),
+/// then asserts it. The canary <see cref="V2Failpoints.ReadsExclusiveLock"/> makes
 /// reads take the writer lock: they queue behind every write transaction and the ratio soars.
 /// </summary>
 [Trait("Category", "Stress")]
@@ -19,17 +20,22 @@ public sealed class ContentionTests
     /// <summary>The proposed gate's fail threshold (clean runs and canary runs: see the report).</summary>
     public const double RatioThreshold = 6;
 
+    private const string Metric = "stress.contention.read_p99_ratio";
+
     [Fact]
     public async Task ReadsWhileWriting_WalSnapshots_ReadP99RatioUnderThreshold()
     {
         var result = await ContentionRun.RunAsync(RatioThreshold);
 
         var evidence = MetricsWriter.WriteEvidence("stress", "stress-contention.json", result);
-        MetricsWriter.Write("stress", "stress.contention.read_p99_ratio", result.Ratio, "ratio", evidence);
+        if (result.Unusable is { } reason)
+        {
+            MetricsWriter.WriteInconclusive("stress", Metric, result.Ratio, "ratio", reason, evidence);
+            return;
+        }
 
-        Assert.True(result.Ratio < RatioThreshold, $"readers starved: median read p99 ratio {result.Ratio} (rounds {string.Join(", ", result.Rounds.Select(r => r.Ratio))}); evidence {evidence}");
-        Assert.True(result.Writes >= 20 * ContentionRun.Rounds, $"only {result.Writes} writes ran beside the reads: no contention measured");
-        Assert.True(result.ContendedReads >= ContentionRun.Rounds * ContentionRun.Readers, $"only {result.ContendedReads} reads ran beside the writers");
+        MetricsWriter.Write("stress", Metric, result.Ratio, "ratio", evidence);
+        Assert.True(result.Ratio < RatioThreshold, $"readers starved: median read p99 ratio {result.Ratio} (rounds {Rounds(result)}); evidence {evidence}");
     }
 
     [Fact]
@@ -42,6 +48,12 @@ public sealed class ContentionTests
         }
 
         var evidence = MetricsWriter.WriteEvidence("stress", "stress-contention-canary.json", result);
-        Assert.True(result.Ratio >= RatioThreshold, $"reads serialized behind writers but the median ratio is only {result.Ratio} (rounds {string.Join(", ", result.Rounds.Select(r => r.Ratio))}); evidence {evidence}");
+        if (result.Unusable is null)
+        {
+            Assert.True(result.Ratio >= RatioThreshold, $"reads serialized behind writers but the median ratio is only {result.Ratio} (rounds {Rounds(result)}); evidence {evidence}");
+        }
     }
+
+    private static string Rounds(ContentionResult result) =>
+        string.Join(", ", result.Rounds.Select(r => r.Decisive ? $"{r.Ratio}" : $"({r.Ratio}, not decisive)"));
 }
