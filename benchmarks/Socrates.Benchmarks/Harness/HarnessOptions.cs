@@ -5,7 +5,10 @@ namespace Socrates.Benchmarks.Harness;
 /// <c>--paired</c> (run the paired, interleaved comparisons after BenchmarkDotNet),
 /// <c>--paired-only</c> (run only those), <c>--paired-filter TEXT</c> (repeatable: pairs whose
 /// id contains it) and <c>--paired-in-process</c> (measure the pairs in this process, one after the
-/// other, instead of each in its own: how the harness runs its children, and a way to profile a pair); everything else (e.g. <c>--filter *Sqlite*</c>) is passed to BenchmarkDotNet unchanged.
+/// other, instead of each in its own: how the harness runs its children, and a way to profile a pair),
+/// <c>--metric NAME</c> (repeatable: run only what feeds these metrics, <see cref="Targeting.MetricPlan"/>)
+/// and <c>--comparisons FILE</c> (where <c>--metric</c> looks the comparisons up; default: benchmarks/comparisons.json
+/// found from the working directory up); everything else (e.g. <c>--filter *Sqlite*</c>) is passed to BenchmarkDotNet unchanged.
 /// </summary>
 public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPath, IReadOnlyList<string> BenchmarkDotNetArguments)
 {
@@ -21,6 +24,12 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
     /// <summary>Substrings selecting pairs by id; empty selects all.</summary>
     public IReadOnlyList<string> PairedFilters { get; init; } = [];
 
+    /// <summary>Metric names of a targeted run; empty for an ordinary run.</summary>
+    public IReadOnlyList<string> Metrics { get; init; } = [];
+
+    /// <summary>The comparisons file given with <c>--comparisons</c>, or null to locate the default.</summary>
+    public string? ComparisonsPath { get; init; }
+
     public const string DefaultArtifacts = "artifacts/benchmarks";
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
@@ -34,6 +43,8 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
         var pairedOnly = false;
         var pairedInProcess = false;
         var pairedFilters = new List<string>();
+        var metrics = new List<string>();
+        string? comparisons = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -59,6 +70,12 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
                     paired = true;
                     pairedFilters.Add(ValueOf(args, ref i));
                     break;
+                case "--metric":
+                    metrics.Add(ValueOf(args, ref i));
+                    break;
+                case "--comparisons":
+                    comparisons = ValueOf(args, ref i);
+                    break;
                 default:
                     rest.Add(args[i]);
                     break;
@@ -70,8 +87,16 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
             : BenchmarkProfile.Find(profileName)
               ?? throw new ArgumentException($"--profile '{profileName}' is not a profile; use quick, ci or full.");
 
+        var hasFilter = rest.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal));
+        if (metrics.Count > 0 && (hasFilter || pairedFilters.Count > 0))
+        {
+            // The metrics decide what runs; a filter as well would leave it unclear which wins.
+            throw new ArgumentException("--metric selects the benchmarks and pairs itself: give it without --filter or --paired-filter.");
+        }
+
         // Without a filter BenchmarkDotNet asks on the console which benchmark to run: never in a pipeline.
-        if (!rest.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)))
+        // A targeted run gets its filter from its metrics (Program.cs).
+        if (!hasFilter && metrics.Count == 0)
         {
             rest.Add("--filter");
             rest.Add("*");
@@ -83,6 +108,8 @@ public sealed record HarnessOptions(BenchmarkProfile Profile, string ArtifactsPa
             PairedOnly = pairedOnly,
             PairedInProcess = pairedInProcess,
             PairedFilters = pairedFilters,
+            Metrics = metrics,
+            ComparisonsPath = comparisons is null ? null : Path.GetFullPath(comparisons),
         };
     }
 

@@ -14,9 +14,11 @@ namespace Socrates.Gates.Benchmarks;
 /// <code>
 /// bench-compare --comparisons benchmarks/comparisons.json --artifacts artifacts
 ///               [--results artifacts/benchmarks/results] [--baseline fixtures/baselines/ci.json]
-///               [--profile ci] [--failpoints a,b]
+///               [--profile ci] [--failpoints a,b] [--metric NAME ...]
 /// </code>
-/// Exit codes: 0 every comparison produced its metric; 1 at least one did not (its error is in
+/// With <c>--metric</c> (repeatable) only the comparisons writing one of those metrics (or its
+/// <c>.estimate</c>) are computed, reported and written: a targeted run ran only their benchmarks.
+/// Exit codes: 0 every selected comparison produced its metric; 1 at least one did not (its error is in
 /// comparisons.json and its metric is absent, so its gate reports "missing"); 2 wrong usage or an
 /// invalid comparisons file.
 /// </summary>
@@ -36,10 +38,13 @@ public static class BenchmarkComparisonCommand
         string artifacts, results, profile;
         string? baselinePath;
         IReadOnlyList<string> failpoints;
+        MetricSelection selection;
         try
         {
-            var options = CommandArguments.Parse(args, s_options);
+            var options = CommandArguments.Parse(args, s_options, [MetricSelection.OptionName]);
+            selection = MetricSelection.From(options.All(MetricSelection.OptionName));
             comparisons = ComparisonsFileReader.Read(options.Required("comparisons"));
+            comparisons = comparisons with { Comparisons = [.. comparisons.Comparisons.Where(c => selection.IncludesAny(c.MetricNames))] };
             artifacts = Path.GetFullPath(options.Required("artifacts"));
             results = Path.GetFullPath(options.Optional("results") ?? Path.Combine(artifacts, "benchmarks", "results"));
             baselinePath = options.Optional("baseline") is { } b ? Path.GetFullPath(b) : null;
@@ -55,6 +60,12 @@ public static class BenchmarkComparisonCommand
         {
             error.WriteLine($"{Name}: {e.Message}");
             return 2;
+        }
+
+        if (selection.IsTargeted && comparisons.Comparisons.Count == 0)
+        {
+            output.WriteLine($"{Name}: no comparison writes {selection}; nothing to compare");
+            return 0;
         }
 
         var run = BenchmarkResultsReader.ReadDirectory(results);

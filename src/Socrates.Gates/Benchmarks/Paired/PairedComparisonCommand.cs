@@ -15,8 +15,11 @@ namespace Socrates.Gates.Benchmarks.Paired;
 /// <code>
 /// paired-compare --artifacts artifacts [--paired artifacts/benchmarks/paired] [--confidence 0.99]
 ///                [--profile ci] [--failpoints a,b] [--baseline fixtures/baselines/paired-ci.json]
-///                [--regression-confidence 0.999]
+///                [--regression-confidence 0.999] [--metric NAME ...]
 /// </code>
+/// With <c>--metric</c> (repeatable) only the pairs writing one of those metrics are read and
+/// written (a name <c>{id}</c> or <c>{id}.estimate</c> selects the pair's ratio, <c>{id}.regression</c>
+/// its regression), and samples of other pairs are ignored: a targeted run measured only these.
 /// With <c>--baseline</c>, every pair the baseline holds also gets <c>{id}.regression</c>
 /// (<see cref="PairedRegression"/>): the proven slowdown of this run's ratio against the stored
 /// runs', 0 when none is proven. A pair missing from the baseline, or an unreadable baseline, gets
@@ -33,6 +36,9 @@ public static class PairedComparisonCommand
 
     public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, DateTimeOffset.UtcNow));
 
+    /// <summary>The metrics a pair writes: its ratio, the ratio's point estimate, and its regression against the stored runs.</summary>
+    private static string[] MetricsOf(string id) => [id, id + ".estimate", id + PairedRegression.MetricSuffix];
+
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -44,9 +50,11 @@ public static class PairedComparisonCommand
         List<PairedSamples> samples;
         string? baselinePath;
         double regressionConfidence;
+        MetricSelection selection;
         try
         {
-            var options = CommandArguments.Parse(args, s_options);
+            var options = CommandArguments.Parse(args, s_options, [MetricSelection.OptionName]);
+            selection = MetricSelection.From(options.All(MetricSelection.OptionName));
             artifacts = Path.GetFullPath(options.Required("artifacts"));
             directory = Path.GetFullPath(options.Optional("paired") ?? Path.Combine(artifacts, "benchmarks", "paired"));
             profile = options.Optional("profile") ?? Environment.GetEnvironmentVariable("SOCRATES_PROFILE") ?? "quick";
@@ -68,7 +76,7 @@ public static class PairedComparisonCommand
             {
                 throw new ArgumentException($"--regression-confidence {regressionConfidence} is not strictly between 0.5 and 1.");
             }
-            samples = PairedSamplesReader.Read(directory);
+            samples = [.. PairedSamplesReader.Read(directory).Where(p => selection.IncludesAny(MetricsOf(p.Id)))];
         }
         catch (ArgumentException e)
         {
@@ -84,6 +92,14 @@ public static class PairedComparisonCommand
         {
             error.WriteLine($"{Name}: a samples file under '{directory}' is not valid: {e.Message}");
             return 2;
+        }
+
+        if (samples.Count == 0 && selection.IsTargeted)
+        {
+            // The names are bench-compare's or a benchmark setup's: nothing for this command. (A pair
+            // the harness was asked for and did not measure failed the harness's run, and its gate reads "missing".)
+            output.WriteLine($"{Name}: no samples of a pair writing {selection} under '{directory}'; nothing to compare");
+            return 0;
         }
 
         if (samples.Count == 0)
@@ -147,7 +163,7 @@ public static class PairedComparisonCommand
                 $"{Name}: {pair.Id} = {comparison.Value:G6} x (estimate {comparison.Estimate:G6}, interval [{comparison.Lower:G4}, {comparison.Upper:G4}], p {comparison.Test.PValue:G3}, {comparison.Rounds} rounds; {comparison.Verdict})"));
             PairedRegression? regression = null;
             string? entryProblem = null;
-            if (baselinePath is not null)
+            if (baselinePath is not null && selection.Includes(pair.Id + PairedRegression.MetricSuffix))
             {
                 entryProblem = baselineProblem;
                 if (baseline is not null && !baseline.Pairs.TryGetValue(pair.Id, out _))
