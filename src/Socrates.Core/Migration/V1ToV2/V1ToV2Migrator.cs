@@ -42,10 +42,7 @@ public static class V1ToV2Migrator
         var time = options.TimeProvider;
         var started = Stopwatch.GetTimestamp();
         var clock = new PhaseClock();
-        if (!File.Exists(v1Path))
-        {
-            throw new V1ToV2MigrationException(V1ToV2Stage.VerifySource, MigrationErrorCode.SourceCorrupt, $"the V1 file '{v1Path}' does not exist.", null);
-        }
+        await V1ToV2Preflight.CheckAsync(v1Path, v2Path, cancellationToken);
 
         var stage = V1ToV2Stage.Backup;
         BackupResult? backup = null;
@@ -183,7 +180,18 @@ public static class V1ToV2Migrator
             if (options.Validate)
             {
                 stage = V1ToV2Stage.Validate;
-                report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken);
+                try
+                {
+                    report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // A validator that cannot finish must not leave the run 'running' with no word of why.
+                    await TryFailAsync(target, time, runId, "validation could not finish: " + error.Message);
+                    throw new V1ToV2MigrationException(stage, MigrationErrorCode.CopyFailed,
+                        $"the validation could not finish ({error.GetType().Name}: {error.Message}).", backup.BackupPath, Summary(null), error);
+                }
+
                 clock.Lap(nameof(V1ToV2Stage.Validate));
                 if (!report.Clean)
                 {

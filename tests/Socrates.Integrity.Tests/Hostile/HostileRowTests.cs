@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Socrates.Core.Migration.Rejects;
+using Socrates.Core.Migration.Runs;
+using Socrates.Core.Migration.V1ToV2;
+using Socrates.Core.V1;
+using Socrates.Integrity.Tests.Migration;
+using Socrates.Integrity.Tests.V1ToV2;
+using Socrates.Testing.Integrity;
+
+namespace Socrates.Integrity.Tests.Hostile;
+
+/// <summary>A row V2's input rules refuse is rejected and accounted for; it never stops the others, the run, a rerun or verify.</summary>
+[Trait("Category", "Integrity")]
+public sealed class HostileRowTests
+{
+    private static readonly V1GenerationOptions s_clean = new(Users: 4, Projects: 8, MessagesPerProject: 3, Seed: 7, BadShare: 0);
+
+    public static TheoryData<string, string> HostileKeys => new()
+    {
+        { V1Schema.Projects, new string('p', 101) },
+        { V1Schema.Projects, "proj\0ect" },
+        { V1Schema.Users, new string('u', 300) },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileKeys))]
+    public async Task MigrateAsync_KeyV2Refuses_CompletesWithRejectAndVerifies(string table, string key)
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        var v2 = directory.File("v2.db");
+        await V1Databases.GenerateAsync(v1, s_clean);
+        await (table == V1Schema.Users ? HostileV1Rows.AddUserAsync(v1, key) : HostileV1Rows.AddProjectAsync(v1, key));
+        var digest = V1Databases.FileDigest(v1);
+
+        var summary = await V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None);
+
+        Assert.True(summary.AccountingHolds);
+        Assert.Equal(1, summary.RejectedRows);
+        Assert.True(summary.Verification?.Clean, summary.Verification?.Report.Describe());
+        var reject = Assert.Single(await ReadRejectsAsync(v2));
+        Assert.Equal(table, reject.SourceTable);
+        Assert.Equal(key, reject.EntityId);
+        Assert.False(string.IsNullOrWhiteSpace(reject.Reason));
+        Assert.Equal("completed", await RunStatusAsync(v2, summary.RunId));
+
+        var rerun = await V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None);
+        Assert.Equal(0, rerun.RowsThisRun);
+        var verify = await V1ToV2Verifier.VerifyAsync(v1, v2, CancellationToken.None);
+        Assert.True(verify.Clean, verify.Report.Describe());
+        Assert.Equal(0, verify.RowsLost);
+        Assert.Equal(digest, V1Databases.FileDigest(v1));
+    }
+
+    private static async Task<IReadOnlyList<StoredReject>> ReadRejectsAsync(string v2)
+    {
+        await using var connection = new SqliteConnection($"Data Source={v2};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return await RejectLog.ReadAsync(connection, null, int.MaxValue, CancellationToken.None);
+    }
+
+    private static async Task<string?> RunStatusAsync(string v2, string runId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={v2};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return await MigrationRuns.StatusAsync(connection, runId, CancellationToken.None);
+    }
+}
