@@ -52,6 +52,32 @@ public sealed class HostileRowTests
         Assert.Equal(digest, V1Databases.FileDigest(v1));
     }
 
+    [Fact]
+    public async Task MigrateAsync_TextInBlobColumn_RejectedAsTextNotAsNull()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        var v2 = directory.File("v2.db");
+        await V1Databases.GenerateAsync(v1, s_clean);
+        await using (var connection = new SqliteConnection($"Data Source={v1};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO projects (project_id, data, created_at, updated_at) VALUES ('text-data', '{\"name\": \"edited by hand\"}', NULL, NULL)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var summary = await V1ToV2Migrator.MigrateAsync(v1, v2, null, null, CancellationToken.None);
+
+        Assert.True(summary.Verification?.Clean, summary.Verification?.Report.Describe());
+        var reject = Assert.Single(await ReadRejectsAsync(v2));
+        Assert.Equal("text-data", reject.EntityId);
+        Assert.Equal("data", reject.Field);
+        Assert.Contains("holds TEXT (26 characters), not a pickle BLOB", reject.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("NULL", reject.Reason, StringComparison.Ordinal);
+        Assert.Contains("edited by hand", reject.RawExcerpt, StringComparison.Ordinal);
+    }
+
     private static async Task<IReadOnlyList<StoredReject>> ReadRejectsAsync(string v2)
     {
         await using var connection = new SqliteConnection($"Data Source={v2};Mode=ReadOnly;Pooling=False");

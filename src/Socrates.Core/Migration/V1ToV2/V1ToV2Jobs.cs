@@ -87,6 +87,12 @@ internal static class V1ToV2Jobs
         Func<T, List<TargetRow>> rows) =>
         new(Prefix + table, table, V1Schema.KeyColumnOf(table), ["data"], row => Guard(() =>
         {
+            if (row["data"] is string text)
+            {
+                // A TEXT value where the pickle BLOB belongs (a hand edit, another tool): say so, not "NULL".
+                return Refuse("data", $"the data column holds TEXT ({text.Length} characters), not a pickle BLOB", Rejects.RejectLog.Excerpt(text));
+            }
+
             Dictionary<string, object?> dict;
             try
             {

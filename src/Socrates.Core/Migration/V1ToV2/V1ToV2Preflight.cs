@@ -51,6 +51,11 @@ internal static class V1ToV2Preflight
         }
 
         var tables = await TablesAsync(source, cancellationToken).ConfigureAwait(false);
+        if (tables is null)
+        {
+            return; // a damaged schema: the backup's integrity_check reports it with the detail
+        }
+
         if (s_v2Markers.FirstOrDefault(tables.Contains) is { } marker)
         {
             throw Refuse(MigrationErrorCode.SourceNotV1, $"the source '{source}' is a V2 database (it has the table '{marker}'), not a V1 one; --from takes the V1 file.");
@@ -94,6 +99,12 @@ internal static class V1ToV2Preflight
         }
 
         var tables = await TablesAsync(target, cancellationToken).ConfigureAwait(false);
+        if (tables is null)
+        {
+            throw Refuse(MigrationErrorCode.TargetNotMigrationTarget,
+                $"the target '{target}' exists and its schema cannot be read (a damaged SQLite file); it was left as it is. Give a new file name or delete it.");
+        }
+
         if (tables.Count > 0 && !tables.Contains("schema_history"))
         {
             var what = V1Schema.TableNames.All(tables.Contains) && !tables.Contains("schema_version")
@@ -175,14 +186,15 @@ internal static class V1ToV2Preflight
             : $"{length} bytes without the SQLite header";
     }
 
-    private static async Task<HashSet<string>> TablesAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The table names, or null when the schema cannot be read (a damaged file).</summary>
+    private static async Task<HashSet<string>?> TablesAsync(string path, CancellationToken cancellationToken)
     {
-        await using var connection = await MigrationConnections.OpenSourceAsync(path, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
         var tables = new HashSet<string>(StringComparer.Ordinal);
         try
         {
+            await using var connection = await MigrationConnections.OpenSourceAsync(path, cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -191,7 +203,7 @@ internal static class V1ToV2Preflight
         }
         catch (SqliteException error) when (error.SqliteErrorCode is 11 or 26)
         {
-            // A damaged schema page: integrity_check under the backup reports it with the detail.
+            return null;
         }
 
         return tables;
