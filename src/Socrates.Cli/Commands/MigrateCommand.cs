@@ -27,9 +27,14 @@ public static class MigrateCommand
         {
             Description = "Folder for the verified backup of the source (default: beside the source; use it when that folder is read-only).",
         };
+        var maxPickle = new Option<int>("--max-pickle-mib")
+        {
+            Description = "Largest pickle blob decoded, in MiB (default 64); a larger one is rejected. Raise it for a legitimate giant project.",
+            DefaultValueFactory = _ => (int)(V1ToV2Options.DefaultMaxPickleBytes / (1024 * 1024)),
+        }.AtLeast(1);
         var command = new Command("migrate", "Migrate a V1 database to V2: backup, key scan, batched resumable copy, rejects, validation.")
         {
-            from, to, summary, batch, backupDir,
+            from, to, summary, batch, backupDir, maxPickle,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,7 +43,12 @@ public static class MigrateCommand
             var target = parse.GetValue(to)!;
             var progress = new Progress<MigrationProgressSnapshot>(p =>
                 error.WriteLine($"  {p.RowsDone}/{p.RowsTotal} rows, {p.RowsPerSecond:F0} rows/s, ETA {p.Eta?.ToString(@"hh\:mm\:ss") ?? "?"}"));
-            var options = new V1ToV2Options { BatchSize = parse.GetValue(batch), BackupDirectory = parse.GetValue(backupDir) };
+            var options = new V1ToV2Options
+            {
+                BatchSize = parse.GetValue(batch),
+                BackupDirectory = parse.GetValue(backupDir),
+                MaxPickleBytes = parse.GetValue(maxPickle) * 1024L * 1024L,
+            };
             string json;
             int exit;
             try

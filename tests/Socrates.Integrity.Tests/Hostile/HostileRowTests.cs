@@ -78,6 +78,38 @@ public sealed class HostileRowTests
         Assert.Contains("edited by hand", reject.RawExcerpt, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MigrateAsync_PickleOverTheLimit_RejectedNamingTheOptionAndMigratesWhenRaised()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        await V1Databases.GenerateAsync(v1, s_clean);
+        var store = HostileV1Rows.Open(v1);
+        var template = (await store.GetAllProjectsAsync(CancellationToken.None))[0];
+        var messages = (List<object?>)template["conversation_history"]!;
+        var giant = new Dictionary<string, object?>(template, StringComparer.Ordinal)
+        {
+            ["project_id"] = "giant",
+            // The template's own messages, repeated: a long conversation of valid messages.
+            ["conversation_history"] = Enumerable.Range(0, 2_000)
+                .Select(i => (object?)new Dictionary<string, object?>((Dictionary<string, object?>)messages[i % messages.Count]!, StringComparer.Ordinal))
+                .ToList(),
+        };
+        await store.SaveProjectAsync("giant", giant, CancellationToken.None);
+        var limited = new V1ToV2Options { MaxPickleBytes = 64 * 1024 };
+
+        var refused = await V1ToV2Migrator.MigrateAsync(v1, directory.File("limited.db"), limited, null, CancellationToken.None);
+        var raised = await V1ToV2Migrator.MigrateAsync(v1, directory.File("raised.db"), null, null, CancellationToken.None);
+
+        Assert.True(refused.Verification?.Clean, refused.Verification?.Report.Describe());
+        var reject = Assert.Single(await ReadRejectsAsync(directory.File("limited.db")));
+        Assert.Equal("giant", reject.EntityId);
+        Assert.Contains("the limit is 65536", reject.Reason, StringComparison.Ordinal);
+        Assert.Contains("--max-pickle-mib", reject.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, raised.RejectedRows);
+        Assert.True(raised.Verification?.Clean, raised.Verification?.Report.Describe());
+    }
+
     private static async Task<IReadOnlyList<StoredReject>> ReadRejectsAsync(string v2)
     {
         await using var connection = new SqliteConnection($"Data Source={v2};Mode=ReadOnly;Pooling=False");

@@ -57,7 +57,7 @@ public static class V1ToV2Migrator
             var scan = Task.Run(async () =>
             {
                 var scanStarted = Stopwatch.GetTimestamp();
-                var result = await UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token);
+                var result = await UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token, options.PickleOptions);
                 return (result.Unmapped, result.KeysChecked, Elapsed: Stopwatch.GetElapsedTime(scanStarted));
             }, scanCancel.Token);
             try
@@ -137,7 +137,8 @@ public static class V1ToV2Migrator
                 TimeProvider = time,
             });
             var results = new List<TableCopyResult>();
-            var current = V1ToV2Jobs.Users();
+            var pickle = options.PickleOptions;
+            var current = V1ToV2Jobs.Users(pickle);
             try
             {
                 async Task CopyAsync(TableCopyJob job)
@@ -148,12 +149,12 @@ public static class V1ToV2Migrator
                     await StopIfSourceChangedAsync(watch, v1Path, v2Path, backup.BackupPath, cancellationToken);
                 }
 
-                await CopyAsync(V1ToV2Jobs.Users());
-                await CopyAsync(V1ToV2Jobs.Projects(await UsernamesAsync(target, cancellationToken)));
+                await CopyAsync(V1ToV2Jobs.Users(pickle));
+                await CopyAsync(V1ToV2Jobs.Projects(await UsernamesAsync(target, cancellationToken), pickle));
                 foreach (var job in new[]
                 {
-                    V1ToV2Jobs.Notes(), V1ToV2Jobs.Documents(), V1ToV2Jobs.Effectiveness(), V1ToV2Jobs.Patterns(),
-                    V1ToV2Jobs.ProviderConfigs(), V1ToV2Jobs.ApiKeys(), V1ToV2Jobs.Usage(),
+                    V1ToV2Jobs.Notes(pickle), V1ToV2Jobs.Documents(pickle), V1ToV2Jobs.Effectiveness(pickle), V1ToV2Jobs.Patterns(pickle),
+                    V1ToV2Jobs.ProviderConfigs(pickle), V1ToV2Jobs.ApiKeys(), V1ToV2Jobs.Usage(pickle),
                 })
                 {
                     await CopyAsync(job);
@@ -206,7 +207,7 @@ public static class V1ToV2Migrator
                 stage = V1ToV2Stage.Validate;
                 try
                 {
-                    report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken);
+                    report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken, options.PickleOptions);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {

@@ -39,7 +39,7 @@ public static class V1ToV2Verifier
         [V1Schema.LlmUsage] = "llm_usage",
     };
 
-    public static async Task<V1ToV2VerificationReport> VerifyAsync(string v1Path, string v2Path, CancellationToken cancellationToken)
+    public static async Task<V1ToV2VerificationReport> VerifyAsync(string v1Path, string v2Path, CancellationToken cancellationToken, PickleDecoderOptions? pickle = null)
     {
         var report = new ValidationReport();
         await using var source = await MigrationConnections.OpenSourceAsync(v1Path, cancellationToken);
@@ -63,7 +63,7 @@ public static class V1ToV2Verifier
             await foreach (var row in store.ReadAllRowsAsync(table, cancellationToken))
             {
                 tableRows++;
-                var expected = ExpectedDict(row);
+                var expected = ExpectedDict(row, pickle);
                 keys.Add(row, row.Table == V1Schema.ApiKeys ? null : expected);
                 var actual = expected is null ? null : await LoadOrNullAsync(v2, table, row, expected, usageCache, cancellationToken);
                 var isRejected = rejectedHere.Contains(row.Id);
@@ -142,7 +142,7 @@ public static class V1ToV2Verifier
     }
 
     /// <summary>The V1 row as a dict (the blob, or the api_keys columns as the domain reads them); null when the blob does not decode.</summary>
-    private static Dictionary<string, object?>? ExpectedDict(V1RawRow row)
+    private static Dictionary<string, object?>? ExpectedDict(V1RawRow row, PickleDecoderOptions? pickle)
     {
         if (row.Table == V1Schema.ApiKeys)
         {
@@ -159,7 +159,7 @@ public static class V1ToV2Verifier
 
         try
         {
-            return LegacyStore.UnpickleRow(row);
+            return LegacyStore.UnpickleRow(row, pickle);
         }
         catch (LegacyStoreException)
         {
