@@ -54,6 +54,8 @@ public static class CliApp
             return CliExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        // Termination signals are the caller's to turn into cancellation (Program does, so a migration
+        // can stop at a batch boundary, however long that takes, instead of being cut after two seconds).
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken);
     }
 }

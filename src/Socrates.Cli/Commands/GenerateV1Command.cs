@@ -11,12 +11,12 @@ public static class GenerateV1Command
 {
     public static Command Create()
     {
-        var output = new Option<string>("--out") { Description = "The V1 database file to create (must not exist).", Required = true };
-        var users = new Option<int>("--users") { Description = "Users.", DefaultValueFactory = _ => 10 };
-        var projects = new Option<int>("--projects") { Description = "Projects (spread over the users).", DefaultValueFactory = _ => 50 };
-        var messages = new Option<int>("--messages") { Description = "Conversation messages per project.", DefaultValueFactory = _ => 20 };
+        var output = new Option<string>("--out") { Description = "The V1 database file to create (must not exist).", Required = true }.NewFile();
+        var users = new Option<int>("--users") { Description = "Users (at least 1).", DefaultValueFactory = _ => 10 }.AtLeast(1);
+        var projects = new Option<int>("--projects") { Description = "Projects (spread over the users).", DefaultValueFactory = _ => 50 }.AtLeast(0);
+        var messages = new Option<int>("--messages") { Description = "Conversation messages per project.", DefaultValueFactory = _ => 20 }.AtLeast(0);
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
-        var badShare = new Option<double>("--bad-share") { Description = "Share of rows made bad on purpose (0..1).", DefaultValueFactory = _ => 0.02 };
+        var badShare = new Option<double>("--bad-share") { Description = "Share of rows made bad on purpose (0..1).", DefaultValueFactory = _ => 0.02 }.Between(0, 1);
         var command = new Command("generate-v1", "Generate a seeded V1 (pickle blob) database with a share of bad rows.")
         {
             output, users, projects, messages, seed, badShare,
@@ -26,7 +26,7 @@ public static class GenerateV1Command
             var result = await V1DatabaseGenerator.GenerateAsync(parse.GetValue(output)!,
                 new V1GenerationOptions(parse.GetValue(users), parse.GetValue(projects), parse.GetValue(messages), parse.GetValue(seed), parse.GetValue(badShare)),
                 cancellationToken);
-            await Console.Out.WriteLineAsync(
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
                 $"{result.Path}: {result.TotalRows} rows ({string.Join(", ", result.RowsPerTable.Select(t => $"{t.Key} {t.Value}"))}), {result.Defects.Count} bad on purpose");
             return CliExitCodes.Success;
         });

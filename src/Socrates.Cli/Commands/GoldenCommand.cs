@@ -25,8 +25,20 @@ public static class GoldenCommand
             regenerate,
             fixtures,
         };
-        command.SetAction((parseResult, cancellationToken) =>
-            GoldenRegenerator.RunAsync(parseResult.GetValue(fixtures), parseResult.GetValue(regenerate), Console.Out, cancellationToken));
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                return await GoldenRegenerator.RunAsync(parseResult.GetValue(fixtures), parseResult.GetValue(regenerate), parseResult.InvocationConfiguration.Output, cancellationToken);
+            }
+            catch (Exception error) when (error is DirectoryNotFoundException or FileNotFoundException)
+            {
+                // Run outside the repository (or with a wrong --fixtures): a usage problem, not a crash.
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(
+                    $"golden: the golden fixtures were not found ({error.Message}); run it inside the repository or pass --fixtures DIR.");
+                return CliExitCodes.Usage;
+            }
+        });
         return command;
     }
 }

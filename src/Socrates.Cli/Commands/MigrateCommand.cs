@@ -1,13 +1,17 @@
 using System.CommandLine;
+using Socrates.Core.Migration.Errors;
 using Socrates.Core.Migration.Progress;
 using Socrates.Core.Migration.V1ToV2;
 
 namespace Socrates.Cli.Commands;
 
 /// <summary>
-/// <c>socrates migrate --from v1.db --to v2.db [--summary out.json]</c>: runs the V1 -> V2 migration
-/// (resumes an interrupted one), prints the JSON summary and writes it to <c>--summary</c>.
-/// Exit 0 when migrated and validated, 1 when the migration stopped (the error says where and where the backup is).
+/// <c>socrates migrate --from v1.db --to v2.db [--summary out.json] [--batch-size N] [--backup-dir DIR]</c>:
+/// runs the V1 -> V2 migration (resumes an interrupted one), prints the JSON summary on stdout and
+/// writes it to <c>--summary</c>; the first rejects and any error go to stderr.
+/// Exit 0 when migrated and validated, 1 when the migration stopped (the error says where and where
+/// the backup is), <see cref="CliExitCodes.Interrupted"/> when stopped on request (Ctrl-C, SIGTERM),
+/// <see cref="CliExitCodes.Usage"/> for a bad command line.
 /// </summary>
 public static class MigrateCommand
 {
@@ -15,41 +19,68 @@ public static class MigrateCommand
 
     public static Command Create()
     {
-        var from = new Option<string>("--from") { Description = "The V1 database (read only).", Required = true };
-        var to = new Option<string>("--to") { Description = "The V2 database to create or resume.", Required = true };
+        var from = new Option<string>("--from") { Description = "The V1 database (read only).", Required = true }.ExistingFile();
+        var to = new Option<string>("--to") { Description = "The V2 database to create or resume (a new file, or one this command made).", Required = true };
         var summary = new Option<string?>("--summary") { Description = "Also write the JSON summary to this file." };
-        var batch = new Option<int>("--batch-size") { Description = "Source rows per transaction.", DefaultValueFactory = _ => 200 };
+        var batch = new Option<int>("--batch-size") { Description = "Source rows per transaction (at least 1).", DefaultValueFactory = _ => 200 }.AtLeast(1);
+        var backupDir = new Option<string?>("--backup-dir")
+        {
+            Description = "Folder for the verified backup of the source (default: beside the source; use it when that folder is read-only).",
+        };
+        var maxPickle = new Option<int>("--max-pickle-mib")
+        {
+            Description = "Largest pickle blob decoded, in MiB (default 64); a larger one is rejected. Raise it for a legitimate giant project.",
+            DefaultValueFactory = _ => (int)(V1ToV2Options.DefaultMaxPickleBytes / (1024 * 1024)),
+        }.AtLeast(1);
         var command = new Command("migrate", "Migrate a V1 database to V2: backup, key scan, batched resumable copy, rejects, validation.")
         {
-            from, to, summary, batch,
+            from, to, summary, batch, backupDir, maxPickle,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var target = parse.GetValue(to)!;
             var progress = new Progress<MigrationProgressSnapshot>(p =>
-                Console.Error.WriteLine($"  {p.RowsDone}/{p.RowsTotal} rows, {p.RowsPerSecond:F0} rows/s, ETA {p.Eta?.ToString(@"hh\:mm\:ss") ?? "?"}"));
+                error.WriteLine($"  {p.RowsDone}/{p.RowsTotal} rows, {p.RowsPerSecond:F0} rows/s, ETA {p.Eta?.ToString(@"hh\:mm\:ss") ?? "?"}"));
+            var options = new V1ToV2Options
+            {
+                BatchSize = parse.GetValue(batch),
+                BackupDirectory = parse.GetValue(backupDir),
+                MaxPickleBytes = parse.GetValue(maxPickle) * 1024L * 1024L,
+            };
             string json;
             int exit;
             try
             {
-                var result = await V1ToV2Migrator.MigrateAsync(parse.GetValue(from)!, parse.GetValue(to)!,
-                    new V1ToV2Options { BatchSize = parse.GetValue(batch) }, progress, cancellationToken);
+                var result = await V1ToV2Migrator.MigrateAsync(parse.GetValue(from)!, target, options, progress, cancellationToken);
                 json = result.ToJson();
                 exit = CliExitCodes.Success;
+                await RejectsPrinter.PrintAsync(error, target, result.RejectedRows, CancellationToken.None);
             }
-            catch (V1ToV2MigrationException error)
+            catch (V1ToV2MigrationException failure)
             {
-                await Console.Error.WriteLineAsync(error.Message);
-                json = error.Summary?.ToJson() ?? System.Text.Json.JsonSerializer.Serialize(new
+                await error.WriteLineAsync(failure.Message);
+                json = failure.Summary?.ToJson() ?? System.Text.Json.JsonSerializer.Serialize(new
                 {
-                    failed = true, stage = error.Stage.ToString(), code = error.Code.ToString(), backup = error.BackupPath, error = error.Message,
+                    failed = true, stage = failure.Stage.ToString(), code = failure.Code.ToString(), backup = failure.BackupPath, error = failure.Message,
                 });
-                exit = Failed;
+                exit = failure.Code == MigrationErrorCode.Cancelled ? CliExitCodes.Interrupted : Failed;
+                if (failure.Summary is { } partial)
+                {
+                    await RejectsPrinter.PrintAsync(error, target, partial.RejectedRows, CancellationToken.None);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await error.WriteLineAsync("Stopped on request before the migration started; nothing was written. Run the same command again to start.");
+                return CliExitCodes.Interrupted;
             }
 
-            await Console.Out.WriteLineAsync(json);
+            await output.WriteLineAsync(json);
             if (parse.GetValue(summary) is { } path)
             {
-                await File.WriteAllTextAsync(path, json, cancellationToken);
+                await File.WriteAllTextAsync(path, json, CancellationToken.None);
             }
 
             return exit;

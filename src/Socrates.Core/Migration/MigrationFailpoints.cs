@@ -13,6 +13,12 @@ public static class MigrationFailpoints
     public const string BackupSkipVerify = "migration.backup.skip-verify";
 
     /// <summary>
+    /// Fault, not a canary: the backup copy runs out of space halfway (half the file written, then
+    /// SQLITE_FULL). No file may be left that looks like a backup.
+    /// </summary>
+    public const string BackupNoSpace = "migration.backup.no-space";
+
+    /// <summary>
     /// A per-row error is caught and the row skipped without a reject being recorded
     /// (<see cref="Rejects.RejectLog"/> drops it), so the migration's accounting no longer adds up.
     /// </summary>

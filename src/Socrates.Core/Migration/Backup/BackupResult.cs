@@ -16,6 +16,9 @@ public sealed record BackupResult(
     bool CountsCompared,
     TimeSpan Duration)
 {
+    /// <summary>True when this is an earlier verified backup of the same source bytes, found by its manifest, not a new copy.</summary>
+    public bool Reused { get; init; }
+
     public bool Verified => IntegrityCheckRan && IntegrityProblems.Count == 0 && CountsCompared && Tables.All(t => t.Matches);
 
     /// <summary>Tables whose count or checksum differ between source and backup.</summary>

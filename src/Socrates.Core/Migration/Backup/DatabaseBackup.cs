@@ -40,6 +40,52 @@ public static class DatabaseBackup
         await SourceIntegrity.VerifyAsync(source, cancellationToken, options.MaxProblems).ConfigureAwait(false);
 
         var backupPath = NewBackupPath(fullSource, options.Directory, time.GetUtcNow());
+        // The copy is written and verified under a name no one takes for a backup; only a verified
+        // copy is renamed to the final name. A failure (no space, a kill) leaves at most this file.
+        var partialPath = PartialPathOf(backupPath);
+        try
+        {
+            var result = await CopyAndVerifyAsync(source, fullSource, partialPath, options, started, cancellationToken).ConfigureAwait(false);
+            if (!result.Verified && !Failpoint.IsActive(MigrationFailpoints.BackupSkipVerify))
+            {
+                File.Delete(partialPath);
+                return result;
+            }
+
+            File.Move(partialPath, backupPath, overwrite: false);
+            return result with { BackupPath = backupPath };
+        }
+        catch
+        {
+            TryDelete(partialPath);
+            throw;
+        }
+    }
+
+    /// <summary>The temporary name of a backup being written: hidden, and not ending in <c>.db</c>.</summary>
+    internal static string PartialPathOf(string backupPath) =>
+        Path.Combine(Path.GetDirectoryName(backupPath)!, $".{Path.GetFileName(backupPath)}.incomplete");
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // A disk that refused the copy may refuse nothing else; the name still marks it incomplete.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    private static async Task<BackupResult> CopyAndVerifyAsync(
+        SqliteConnection source, string fullSource, string backupPath, BackupOptions options, long started, CancellationToken cancellationToken)
+    {
+        var time = options.TimeProvider;
         List<(string Table, long Rows, string Checksum)> sourceTables;
         // DEFERRED: the first read takes the shared lock and holds it until commit, so the counts,
         // the checksums and the backup all see one snapshot (writers cannot commit in between).
@@ -135,6 +181,17 @@ public static class DatabaseBackup
         }
 
         source.BackupDatabase(destination);
+        if (Failpoint.IsActive(MigrationFailpoints.BackupNoSpace))
+        {
+            // What a full disk leaves: part of the pages, then SQLITE_FULL.
+            await destination.CloseAsync().ConfigureAwait(false);
+            await using (var file = new FileStream(backupPath, FileMode.Open, FileAccess.Write))
+            {
+                file.SetLength(file.Length / 2);
+            }
+
+            throw new SqliteException("database or disk is full (failpoint " + MigrationFailpoints.BackupNoSpace + ")", SqliteMigrationExtensions.SqliteFull);
+        }
     }
 
     private static async Task<string> JournalModeAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -44,4 +44,19 @@ public enum MigrationErrorCode
 
     /// <summary>A copy could not continue for a reason not listed above.</summary>
     CopyFailed,
+
+    /// <summary>The source is not a V1 database (not SQLite, a V2 database, or none of the V1 tables).</summary>
+    SourceNotV1,
+
+    /// <summary>The target exists but is not a V2 target of this migration (another database, a directory, a text file).</summary>
+    TargetNotMigrationTarget,
+
+    /// <summary>The target and the source are the same file.</summary>
+    TargetIsSource,
+
+    /// <summary>The source changed while it was being migrated.</summary>
+    SourceChanged,
+
+    /// <summary>The run was stopped (Ctrl-C, SIGTERM) at a batch boundary; a new run resumes.</summary>
+    Cancelled,
 }

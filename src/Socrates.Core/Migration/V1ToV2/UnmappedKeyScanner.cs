@@ -17,7 +17,7 @@ public static class UnmappedKeyScanner
     private const int IdsKept = 5;
 
     /// <summary>The unmapped keys (empty when the map accounts for everything) and how many keys were checked.</summary>
-    public static async Task<(IReadOnlyList<UnmappedKey> Unmapped, long KeysChecked)> ScanAsync(string v1Path, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<UnmappedKey> Unmapped, long KeysChecked)> ScanAsync(string v1Path, CancellationToken cancellationToken, PickleDecoderOptions? pickle = null)
     {
         var store = new LegacyStore(new LegacyStoreOptions { ConnectionString = $"Data Source={v1Path};Mode=ReadOnly;Pooling=False" });
         var tally = new Tally();
@@ -35,7 +35,7 @@ public static class UnmappedKeyScanner
                 Dictionary<string, object?> dict;
                 try
                 {
-                    dict = LegacyStore.UnpickleRow(row);
+                    dict = LegacyStore.UnpickleRow(row, pickle);
                 }
                 catch (LegacyStoreException)
                 {

@@ -3,6 +3,7 @@ using Socrates.Core.Domain.Dicts;
 using Socrates.Core.Domain.Values;
 using Socrates.Core.Failpoints;
 using Socrates.Core.Migration.Copying;
+using Socrates.Core.Pickle;
 using Socrates.Core.V1;
 using Socrates.Core.V2;
 using Socrates.Core.V2.Validation;
@@ -24,24 +25,24 @@ internal static class V1ToV2Jobs
     /// <summary>Job name prefix: the progress rows of this migrator.</summary>
     public const string Prefix = "v1v2.";
 
-    public static TableCopyJob Users() => Blob(V1Schema.Users, UserDict.FromDict, u => u.Username, _ => null, s_rows.User);
+    public static TableCopyJob Users(PickleDecoderOptions? pickle = null) => Blob(V1Schema.Users, UserDict.FromDict, u => u.Username, _ => null, s_rows.User, pickle);
 
-    public static TableCopyJob Projects(IReadOnlySet<string> users) => Blob(V1Schema.Projects, ProjectContextDict.FromDict, p => p.ProjectId,
-        p => users.Contains(p.Owner) ? null : ("owner", $"owner '{p.Owner}' is not a migrated user"), s_rows.Project);
+    public static TableCopyJob Projects(IReadOnlySet<string> users, PickleDecoderOptions? pickle = null) => Blob(V1Schema.Projects, ProjectContextDict.FromDict, p => p.ProjectId,
+        p => users.Contains(p.Owner) ? null : ("owner", $"owner '{p.Owner}' is not a migrated user"), s_rows.Project, pickle);
 
-    public static TableCopyJob Notes() => Blob(V1Schema.ProjectNotes, ProjectNoteDict.FromDict, n => n.NoteId, _ => null, s_rows.Note);
+    public static TableCopyJob Notes(PickleDecoderOptions? pickle = null) => Blob(V1Schema.ProjectNotes, ProjectNoteDict.FromDict, n => n.NoteId, _ => null, s_rows.Note, pickle);
 
-    public static TableCopyJob Effectiveness() =>
-        Blob(V1Schema.QuestionEffectiveness, QuestionEffectivenessDict.FromDict, q => q.Id, _ => null, s_rows.Effectiveness);
+    public static TableCopyJob Effectiveness(PickleDecoderOptions? pickle = null) =>
+        Blob(V1Schema.QuestionEffectiveness, QuestionEffectivenessDict.FromDict, q => q.Id, _ => null, s_rows.Effectiveness, pickle);
 
-    public static TableCopyJob Patterns() => Blob(V1Schema.BehaviorPatterns, UserBehaviorPatternDict.FromDict, p => p.Id, _ => null, s_rows.Pattern);
+    public static TableCopyJob Patterns(PickleDecoderOptions? pickle = null) => Blob(V1Schema.BehaviorPatterns, UserBehaviorPatternDict.FromDict, p => p.Id, _ => null, s_rows.Pattern, pickle);
 
-    public static TableCopyJob Documents() => Blob(V1Schema.KnowledgeDocuments, KnowledgeBaseDocumentDict.FromDict, d => d.Id, _ => null, s_rows.Document);
+    public static TableCopyJob Documents(PickleDecoderOptions? pickle = null) => Blob(V1Schema.KnowledgeDocuments, KnowledgeBaseDocumentDict.FromDict, d => d.Id, _ => null, s_rows.Document, pickle);
 
-    public static TableCopyJob ProviderConfigs() =>
-        Blob(V1Schema.LlmProviderConfigs, LlmProviderConfigDict.FromDict, c => c.Id, _ => null, s_rows.ProviderConfig);
+    public static TableCopyJob ProviderConfigs(PickleDecoderOptions? pickle = null) =>
+        Blob(V1Schema.LlmProviderConfigs, LlmProviderConfigDict.FromDict, c => c.Id, _ => null, s_rows.ProviderConfig, pickle);
 
-    public static TableCopyJob Usage() => Blob(V1Schema.LlmUsage, LlmUsageRecordDict.FromDict, u => u.Id, _ => null, s_rows.Usage);
+    public static TableCopyJob Usage(PickleDecoderOptions? pickle = null) => Blob(V1Schema.LlmUsage, LlmUsageRecordDict.FromDict, u => u.Id, _ => null, s_rows.Usage, pickle);
 
     public static readonly string[] ApiKeyColumns = ["user_id", "provider", "encrypted_key", "key_hash", "created_at", "updated_at", "last_used_at"];
 
@@ -84,17 +85,27 @@ internal static class V1ToV2Jobs
         Func<IReadOnlyDictionary<string, object?>, T> fromDict,
         Func<T, string> idOf,
         Func<T, (string Field, string Reason)?> check,
-        Func<T, List<TargetRow>> rows) =>
+        Func<T, List<TargetRow>> rows,
+        PickleDecoderOptions? pickle) =>
         new(Prefix + table, table, V1Schema.KeyColumnOf(table), ["data"], row => Guard(() =>
         {
+            if (row["data"] is string text)
+            {
+                // A TEXT value where the pickle BLOB belongs (a hand edit, another tool): say so, not "NULL".
+                return Refuse("data", $"the data column holds TEXT ({text.Length} characters), not a pickle BLOB", Rejects.RejectLog.Excerpt(text));
+            }
+
             Dictionary<string, object?> dict;
             try
             {
-                dict = LegacyStore.UnpickleRow(new V1RawRow(table, row.KeyText, row["data"] as byte[], new Dictionary<string, object?>()));
+                dict = LegacyStore.UnpickleRow(new V1RawRow(table, row.KeyText, row["data"] as byte[], new Dictionary<string, object?>()), pickle);
             }
             catch (LegacyStoreException error)
             {
-                return Refuse("data", "the blob does not unpickle to a dict: " + error.Message,
+                var hint = error.InnerException is PickleFormatException { Code: PickleErrorCode.InputTooLarge }
+                    ? " (raise the limit with --max-pickle-mib / V1ToV2Options.MaxPickleBytes if this blob is legitimate)"
+                    : "";
+                return Refuse("data", "the blob does not unpickle to a dict: " + error.Message + hint,
                     row["data"] is byte[] raw ? Rejects.RejectLog.Excerpt(raw) : "NULL");
             }
 

@@ -42,15 +42,14 @@ public static class V1ToV2Migrator
         var time = options.TimeProvider;
         var started = Stopwatch.GetTimestamp();
         var clock = new PhaseClock();
-        if (!File.Exists(v1Path))
-        {
-            throw new V1ToV2MigrationException(V1ToV2Stage.VerifySource, MigrationErrorCode.SourceCorrupt, $"the V1 file '{v1Path}' does not exist.", null);
-        }
+        await V1ToV2Preflight.CheckAsync(v1Path, v2Path, cancellationToken);
 
         var stage = V1ToV2Stage.Backup;
         BackupResult? backup = null;
         try
         {
+            await using var watch = await SourceWatch.StartAsync(v1Path, cancellationToken);
+
             // The key scan only reads the source, as the backup does: it runs alongside the backup,
             // and its verdict is taken only once the backup is verified (a corrupt source is the
             // backup's to report). Nothing is written to the target before both have passed.
@@ -58,13 +57,12 @@ public static class V1ToV2Migrator
             var scan = Task.Run(async () =>
             {
                 var scanStarted = Stopwatch.GetTimestamp();
-                var result = await UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token);
+                var result = await UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token, options.PickleOptions);
                 return (result.Unmapped, result.KeysChecked, Elapsed: Stopwatch.GetElapsedTime(scanStarted));
             }, scanCancel.Token);
             try
             {
-                backup = await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, cancellationToken);
-                backup.EnsureVerified();
+                backup = await ObtainBackupAsync(v1Path, options, watch, cancellationToken);
                 clock.Lap(nameof(V1ToV2Stage.Backup));
             }
             catch
@@ -72,6 +70,13 @@ public static class V1ToV2Migrator
                 await scanCancel.CancelAsync();
                 await ((Task)scan).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 throw;
+            }
+
+            if (await watch.ChangedAsync(cancellationToken))
+            {
+                throw new V1ToV2MigrationException(stage, MigrationErrorCode.SourceChanged,
+                    $"another program wrote to the source '{Path.GetFullPath(v1Path)}' while it was backed up. Nothing was written to the target; stop that program (or migrate a copy of the file) and run again.",
+                    backup.BackupPath);
             }
 
             stage = V1ToV2Stage.ScanKeys;
@@ -111,6 +116,7 @@ public static class V1ToV2Migrator
             // as AsyncProjectDatabase expects (its DDL is IF NOT EXISTS: a no-op here).
             SchemaManager.EnsureCreated(target, PyDateTime.Normalize(time.GetLocalNow().DateTime));
 
+            await RefuseTargetOfChangedSourceAsync(target, v2Path, backup.BackupPath, cancellationToken);
             var runId = await MigrationRuns.StartAsync(target, time, Path.GetFullPath(v1Path), backup.BackupPath, cancellationToken);
             clock.Lap(nameof(V1ToV2Stage.Schema));
 
@@ -131,26 +137,42 @@ public static class V1ToV2Migrator
                 TimeProvider = time,
             });
             var results = new List<TableCopyResult>();
+            var pickle = options.PickleOptions;
+            var current = V1ToV2Jobs.Users(pickle);
             try
             {
-                results.Add(await copier.CopyAsync(V1ToV2Jobs.Users(), runId, cancellationToken));
-                clock.Lap("copy:" + V1Schema.Users);
-                var users = await UsernamesAsync(target, cancellationToken);
-                results.Add(await copier.CopyAsync(V1ToV2Jobs.Projects(users), runId, cancellationToken));
-                clock.Lap("copy:" + V1Schema.Projects);
-                foreach (var job in new[]
+                async Task CopyAsync(TableCopyJob job)
                 {
-                    V1ToV2Jobs.Notes(), V1ToV2Jobs.Documents(), V1ToV2Jobs.Effectiveness(), V1ToV2Jobs.Patterns(),
-                    V1ToV2Jobs.ProviderConfigs(), V1ToV2Jobs.ApiKeys(), V1ToV2Jobs.Usage(),
-                })
-                {
+                    current = job;
                     results.Add(await copier.CopyAsync(job, runId, cancellationToken));
                     clock.Lap("copy:" + job.SourceTable);
+                    await StopIfSourceChangedAsync(watch, v1Path, v2Path, backup.BackupPath, cancellationToken);
                 }
+
+                await CopyAsync(V1ToV2Jobs.Users(pickle));
+                await CopyAsync(V1ToV2Jobs.Projects(await UsernamesAsync(target, cancellationToken), pickle));
+                foreach (var job in new[]
+                {
+                    V1ToV2Jobs.Notes(pickle), V1ToV2Jobs.Documents(pickle), V1ToV2Jobs.Effectiveness(pickle), V1ToV2Jobs.Patterns(pickle),
+                    V1ToV2Jobs.ProviderConfigs(pickle), V1ToV2Jobs.ApiKeys(), V1ToV2Jobs.Usage(pickle),
+                })
+                {
+                    await CopyAsync(job);
+                }
+            }
+            catch (OperationCanceledException error) when (cancellationToken.IsCancellationRequested)
+            {
+                var where = await StoppedAtAsync(target, current);
+                await TryFailAsync(target, time, runId, "stopped on request " + where);
+                throw new V1ToV2MigrationException(stage, MigrationErrorCode.Cancelled,
+                    $"stopped on request {where}; every batch before that point is committed. Run the same command again to resume from there.",
+                    backup.BackupPath, null, error);
             }
             catch (Exception error) when (error is MigrationException or SqliteException)
             {
-                await TryFailAsync(target, time, runId, error.Message);
+                // The prefix marks the target for the next run, which must refuse to resume it.
+                await TryFailAsync(target, time, runId,
+                    error is MigrationException { Code: MigrationErrorCode.SourceChanged } ? $"{SourceWatch.ErrorPrefix}: {error.Message}" : error.Message);
                 throw;
             }
 
@@ -172,7 +194,7 @@ public static class V1ToV2Migrator
             }).ToList();
             V1ToV2Summary Summary(V1ToV2VerificationReport? verification) => new(
                 Path.GetFullPath(v1Path), Path.GetFullPath(v2Path), runId, backup.BackupPath, backup.Verified, keysChecked, tables, books.Holds,
-                verification, Stopwatch.GetElapsedTime(started), [.. clock.Phases]);
+                verification, Stopwatch.GetElapsedTime(started), [.. clock.Phases]) { BackupReused = backup.Reused };
             if (!books.Holds)
             {
                 await TryFailAsync(target, time, runId, books.Describe());
@@ -183,7 +205,18 @@ public static class V1ToV2Migrator
             if (options.Validate)
             {
                 stage = V1ToV2Stage.Validate;
-                report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken);
+                try
+                {
+                    report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken, options.PickleOptions);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // A validator that cannot finish must not leave the run 'running' with no word of why.
+                    await TryFailAsync(target, time, runId, "validation could not finish: " + error.Message);
+                    throw new V1ToV2MigrationException(stage, MigrationErrorCode.CopyFailed,
+                        $"the validation could not finish ({error.GetType().Name}: {error.Message}).", backup.BackupPath, Summary(null), error);
+                }
+
                 clock.Lap(nameof(V1ToV2Stage.Validate));
                 if (!report.Clean)
                 {
@@ -202,6 +235,11 @@ public static class V1ToV2Migrator
         catch (V1ToV2MigrationException)
         {
             throw;
+        }
+        catch (OperationCanceledException error) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new V1ToV2MigrationException(stage, MigrationErrorCode.Cancelled,
+                $"stopped on request during {stage}; nothing of it was kept half-written. Run the same command again to go on.", backup?.BackupPath, null, error);
         }
         catch (MigrationException error)
         {
@@ -222,6 +260,72 @@ public static class V1ToV2Migrator
         catch (LegacyStoreException error)
         {
             throw new V1ToV2MigrationException(stage, MigrationErrorCode.SourceCorrupt, error.Message, backup?.BackupPath, null, error);
+        }
+    }
+
+    /// <summary>
+    /// A verified backup of the source as it is now: an earlier one of the very same bytes when its
+    /// manifest and digest still match, otherwise a new one (its manifest written only when the
+    /// source did not move while it was taken).
+    /// </summary>
+    private static async Task<BackupResult> ObtainBackupAsync(string v1Path, V1ToV2Options options, SourceWatch watch, CancellationToken ct)
+    {
+        var digest = await SourceDigest.ComputeAsync(v1Path, ct);
+        if (!Failpoint.IsActive(MigrationFailpoints.BackupSkipVerify)
+            && await VerifiedBackups.FindAsync(v1Path, options.BackupDirectory, digest, options.TimeProvider, ct) is { } reused)
+        {
+            return reused;
+        }
+
+        var created = (await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, ct)).EnsureVerified();
+        if (!await watch.ChangedAsync(ct))
+        {
+            await VerifiedBackups.RecordAsync(created, digest, options.TimeProvider, ct);
+        }
+
+        return created;
+    }
+
+    private static async Task StopIfSourceChangedAsync(SourceWatch watch, string v1Path, string v2Path, string backupPath, CancellationToken ct)
+    {
+        if (!await watch.ChangedAsync(ct))
+        {
+            return;
+        }
+
+        throw new V1ToV2MigrationException(V1ToV2Stage.Copy, MigrationErrorCode.SourceChanged,
+            $"another program wrote to the source '{Path.GetFullPath(v1Path)}' while it was migrated. The target '{Path.GetFullPath(v2Path)}' mixes rows from before and after that change and cannot be completed: " +
+            "delete it (with its -wal and -shm files), make sure nothing writes the source (or migrate a copy of it), and run again.",
+            backupPath);
+    }
+
+    /// <summary>A target whose last run stopped because its source moved is refused: resuming it would never balance.</summary>
+    private static async Task RefuseTargetOfChangedSourceAsync(SqliteConnection target, string v2Path, string backupPath, CancellationToken ct)
+    {
+        await using var command = target.CreateCommand();
+        command.CommandText = "SELECT run_id FROM migration_runs WHERE status = 'failed' AND substr(error, 1, length($prefix)) = $prefix LIMIT 1";
+        command.Parameters.AddWithValue("$prefix", SourceWatch.ErrorPrefix);
+        if (await command.ExecuteScalarAsync(ct) is string run)
+        {
+            throw new V1ToV2MigrationException(V1ToV2Stage.Schema, MigrationErrorCode.SourceChanged,
+                $"the target '{Path.GetFullPath(v2Path)}' was built by run {run} from a source that changed while it was migrated; it cannot be completed. Delete it (with its -wal and -shm files) and run again.",
+                backupPath);
+        }
+    }
+
+    /// <summary>Where a copy stopped, from its committed mark: "in table T after N rows (last committed key K)".</summary>
+    private static async Task<string> StoppedAtAsync(SqliteConnection target, TableCopyJob job)
+    {
+        try
+        {
+            var mark = await CopyProgressStore.ReadAsync(target, job.Name, CancellationToken.None);
+            return mark is null
+                ? $"before table '{job.SourceTable}'"
+                : $"in table '{job.SourceTable}' after {mark.RowsRead} row(s) (last committed key '{mark.LastKey ?? "(none)"}')";
+        }
+        catch (SqliteException)
+        {
+            return $"in table '{job.SourceTable}'";
         }
     }
 

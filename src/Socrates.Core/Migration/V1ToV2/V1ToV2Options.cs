@@ -1,5 +1,6 @@
 using Socrates.Core.Migration.Backup;
 using Socrates.Core.Migration.Copying;
+using Socrates.Core.Pickle;
 
 namespace Socrates.Core.Migration.V1ToV2;
 
@@ -11,6 +12,15 @@ public sealed class V1ToV2Options
 
     /// <summary>Where the verified backup of the V1 file goes (default: next to it).</summary>
     public string? BackupDirectory { get; init; }
+
+    /// <summary>Default of <see cref="MaxPickleBytes"/>: 64 MiB, far above a normal project, low enough to refuse a decompression bomb.</summary>
+    public const long DefaultMaxPickleBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Largest pickle blob decoded; a larger one is rejected naming this limit. Raise it for a
+    /// legitimate giant (a project with hundreds of thousands of messages); memory grows with it.
+    /// </summary>
+    public long MaxPickleBytes { get; init; } = DefaultMaxPickleBytes;
 
     /// <summary>How long a write waits for a lock on the target.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -33,11 +43,14 @@ public sealed class V1ToV2Options
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    internal PickleDecoderOptions PickleOptions => PickleDecoderOptions.Default with { MaxInputBytes = MaxPickleBytes };
+
     internal BackupOptions BackupOptions => new() { Directory = BackupDirectory, TimeProvider = TimeProvider };
 
     internal V1ToV2Options Validated()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPickleBytes, 1, nameof(MaxPickleBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero, nameof(BusyTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider);
         return this;

@@ -19,6 +19,9 @@ public sealed record V1ToV2Summary(
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
+    /// <summary>True when the backup is an earlier verified one of the same source bytes (no new copy was made).</summary>
+    public bool BackupReused { get; init; }
+
     public long SourceRows => Tables.Sum(t => t.Source);
 
     public long MigratedRows => Tables.Sum(t => t.Migrated);
@@ -37,6 +40,7 @@ public sealed record V1ToV2Summary(
         run_id = RunId,
         backup = BackupPath,
         backup_verified = BackupVerified,
+        backup_reused = BackupReused,
         keys_checked = KeysChecked,
         tables = Tables.Select(t => new { table = t.Table, source = t.Source, migrated = t.Migrated, rejected = t.Rejected, rows_this_run = t.RowsThisRun, resumed = t.Resumed }),
         source_rows = SourceRows,

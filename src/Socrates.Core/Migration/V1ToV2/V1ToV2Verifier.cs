@@ -8,6 +8,7 @@ using Socrates.Core.Migration.Validation;
 using Socrates.Core.Pickle;
 using Socrates.Core.V1;
 using Socrates.Core.V2;
+using Socrates.Core.V2.Validation;
 
 namespace Socrates.Core.Migration.V1ToV2;
 
@@ -38,7 +39,7 @@ public static class V1ToV2Verifier
         [V1Schema.LlmUsage] = "llm_usage",
     };
 
-    public static async Task<V1ToV2VerificationReport> VerifyAsync(string v1Path, string v2Path, CancellationToken cancellationToken)
+    public static async Task<V1ToV2VerificationReport> VerifyAsync(string v1Path, string v2Path, CancellationToken cancellationToken, PickleDecoderOptions? pickle = null)
     {
         var report = new ValidationReport();
         await using var source = await MigrationConnections.OpenSourceAsync(v1Path, cancellationToken);
@@ -62,9 +63,9 @@ public static class V1ToV2Verifier
             await foreach (var row in store.ReadAllRowsAsync(table, cancellationToken))
             {
                 tableRows++;
-                var expected = ExpectedDict(row);
+                var expected = ExpectedDict(row, pickle);
                 keys.Add(row, row.Table == V1Schema.ApiKeys ? null : expected);
-                var actual = expected is null ? null : await LoadAsync(v2, table, row, expected, usageCache, cancellationToken);
+                var actual = expected is null ? null : await LoadOrNullAsync(v2, table, row, expected, usageCache, cancellationToken);
                 var isRejected = rejectedHere.Contains(row.Id);
                 if (actual is null)
                 {
@@ -141,7 +142,7 @@ public static class V1ToV2Verifier
     }
 
     /// <summary>The V1 row as a dict (the blob, or the api_keys columns as the domain reads them); null when the blob does not decode.</summary>
-    private static Dictionary<string, object?>? ExpectedDict(V1RawRow row)
+    private static Dictionary<string, object?>? ExpectedDict(V1RawRow row, PickleDecoderOptions? pickle)
     {
         if (row.Table == V1Schema.ApiKeys)
         {
@@ -158,9 +159,27 @@ public static class V1ToV2Verifier
 
         try
         {
-            return LegacyStore.UnpickleRow(row);
+            return LegacyStore.UnpickleRow(row, pickle);
         }
         catch (LegacyStoreException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The row as V2 gives it back, or null when V2 does not hold it. A key V2's input rules refuse
+    /// (an id of 101 characters, a NUL) cannot be in V2: the copier rejected that row, so it is
+    /// judged like any absent row (accounted when rejected, lost otherwise) instead of stopping the check.
+    /// </summary>
+    private static async Task<Dictionary<string, object?>?> LoadOrNullAsync(
+        AsyncProjectDatabase v2, string table, V1RawRow row, Dictionary<string, object?> v1, Dictionary<string, Dictionary<string, LlmUsageRecord>> usage, CancellationToken ct)
+    {
+        try
+        {
+            return await LoadAsync(v2, table, row, v1, usage, ct);
+        }
+        catch (ValidationException)
         {
             return null;
         }
