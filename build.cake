@@ -387,21 +387,30 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? canaryRoot = null, IRea
     var outputRoot = canaryRoot ?? Run();
     var environment = SuiteEnvironment(outputRoot, failpoint, fixture: null);
     var project = $"{root}/benchmarks/Socrates.Benchmarks/Socrates.Benchmarks.csproj";
-    var exitCode = RunBenchmarkDotNet(environment, outputRoot, metrics);
-    // The paired suite after BenchmarkDotNet: the harness runs each pair in a process of its own
-    // under pinned JIT settings (Paired/PairedProcesses.cs: in a shared process, or with the
-    // runtime's default tiering, the point load was bimodal from process to process).
-    var pairedRun = StartProcess("dotnet", new ProcessSettings
+    int exitCode;
+    if (metrics is { Count: > 0 })
     {
-        Arguments = WithMetrics(new ProcessArgumentBuilder()
-            .Append("run").Append("--project").AppendQuoted(project)
-            .Append("--configuration").Append("Release").Append("--no-build").Append("--")
-            .Append("--profile").Append(profile)
-            .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks")
-            .Append("--paired-only"), metrics),
-        EnvironmentVariables = environment,
-    });
-    exitCode = Math.Max(exitCode, pairedRun);
+        // One call: the program runs only the BenchmarkDotNet cases and pairs those metrics read.
+        exitCode = RunBenchmarkDotNet(environment, outputRoot, metrics);
+    }
+    else
+    {
+        exitCode = RunBenchmarkDotNet(environment, outputRoot);
+        // The paired suite after BenchmarkDotNet: the harness runs each pair in a process of its
+        // own under pinned JIT settings (Paired/PairedProcesses.cs: in a shared process, or with
+        // the runtime's default tiering, the point load was bimodal from process to process).
+        var pairedRun = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder()
+                .Append("run").Append("--project").AppendQuoted(project)
+                .Append("--configuration").Append("Release").Append("--no-build").Append("--")
+                .Append("--profile").Append(profile)
+                .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks")
+                .Append("--paired-only"),
+            EnvironmentVariables = environment,
+        });
+        exitCode = Math.Max(exitCode, pairedRun);
+    }
     var compare = StartProcess("dotnet", new ProcessSettings
     {
         Arguments = WithMetrics(new ProcessArgumentBuilder()

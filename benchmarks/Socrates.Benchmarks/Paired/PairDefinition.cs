@@ -15,6 +15,25 @@ public sealed record PairDefinition(
     string CandidateName,
     Func<long> Candidate)
 {
+    /// <summary>
+    /// Rounds for this pair instead of the profile's: for a side so slow (hundreds of milliseconds a
+    /// call) that the profile's rounds would cost a minute, while a speed-up far beyond its gate is
+    /// proven by fewer.
+    /// </summary>
+    public int? Rounds { get; init; }
+
+    /// <summary>Warm-up calls of each side at least, instead of <see cref="PairedRunner.MinimumWarmupCalls"/> (same reason as <see cref="Rounds"/>).</summary>
+    public int? MinimumWarmupCalls { get; init; }
+
+    /// <summary>
+    /// Each slice calls its side until the slice target has elapsed, instead of a batch sized
+    /// beforehand. On a machine with more runnable threads than cores a slice shorter than the
+    /// scheduler's time slice can run uninterrupted while a longer one is preempted, so slices of
+    /// unequal length (a batch sized during a slow spell) bias the ratio; equal durations do not.
+    /// Reading the clock after every call costs ~20 ns, so only for sides of microseconds and more.
+    /// </summary>
+    public bool TimedSlices { get; init; }
+
     public const string Speedup = "speedup";
     public const string Ratio = "ratio";
 

@@ -43,28 +43,30 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
 
         baselineBatch = BatchSize(pair.Baseline);
         candidateBatch = BatchSize(pair.Candidate);
-        var rounds = new List<PairedRoundSample>(settings.Rounds);
-        for (var round = 0; round < settings.Rounds; round++)
+        var roundCount = pair.Rounds ?? settings.Rounds;
+        var rounds = new List<PairedRoundSample>(roundCount);
+        for (var round = 0; round < roundCount; round++)
         {
-            long baselineTicks, candidateTicks;
+            var baseline = new SliceTotal();
+            var candidate = new SliceTotal();
             if (round % 2 == 0)
             {
-                baselineTicks = Slice(pair.Baseline, baselineBatch);
-                candidateTicks = Slice(pair.Candidate, candidateBatch);
-                candidateTicks += Slice(pair.Candidate, candidateBatch);
-                baselineTicks += Slice(pair.Baseline, baselineBatch);
+                baseline.Add(RoundSlice(pair, pair.Baseline, baselineBatch));
+                candidate.Add(RoundSlice(pair, pair.Candidate, candidateBatch));
+                candidate.Add(RoundSlice(pair, pair.Candidate, candidateBatch));
+                baseline.Add(RoundSlice(pair, pair.Baseline, baselineBatch));
             }
             else
             {
-                candidateTicks = Slice(pair.Candidate, candidateBatch);
-                baselineTicks = Slice(pair.Baseline, baselineBatch);
-                baselineTicks += Slice(pair.Baseline, baselineBatch);
-                candidateTicks += Slice(pair.Candidate, candidateBatch);
+                candidate.Add(RoundSlice(pair, pair.Candidate, candidateBatch));
+                baseline.Add(RoundSlice(pair, pair.Baseline, baselineBatch));
+                baseline.Add(RoundSlice(pair, pair.Baseline, baselineBatch));
+                candidate.Add(RoundSlice(pair, pair.Candidate, candidateBatch));
             }
 
             rounds.Add(new PairedRoundSample(
-                NanosecondsPerCall(baselineTicks, 2 * baselineBatch),
-                NanosecondsPerCall(candidateTicks, 2 * candidateBatch)));
+                NanosecondsPerCall(baseline.Ticks, baseline.Calls),
+                NanosecondsPerCall(candidate.Ticks, candidate.Calls)));
         }
 
         return new PairedSamplesFile(pair.Id, pair.Title, pair.Kind, pair.BaselineName, pair.CandidateName,
@@ -75,7 +77,7 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
     {
         var start = Stopwatch.GetTimestamp();
         var calls = 0;
-        while (calls < MinimumWarmupCalls || Stopwatch.GetElapsedTime(start) < settings.Warmup)
+        while (calls < (pair.MinimumWarmupCalls ?? MinimumWarmupCalls) || Stopwatch.GetElapsedTime(start) < settings.Warmup)
         {
             _sink ^= pair.Baseline() ^ pair.Candidate();
             calls++;
@@ -96,6 +98,44 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
             }
 
             calls *= 2;
+        }
+    }
+
+    private (long Ticks, int Calls) RoundSlice(PairDefinition pair, Func<long> side, int batch) =>
+        pair.TimedSlices ? TimedSlice(side) : (Slice(side, batch), batch);
+
+    /// <summary>Calls until the slice target has elapsed: both sides' slices last as long, whatever the batch sizing saw.</summary>
+    private (long Ticks, int Calls) TimedSlice(Func<long> side)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var target = (long)(settings.SliceTarget.TotalSeconds * Stopwatch.Frequency);
+        var sink = 0L;
+        var calls = 0;
+        var start = Stopwatch.GetTimestamp();
+        long ticks;
+        do
+        {
+            sink ^= side();
+            calls++;
+            ticks = Stopwatch.GetTimestamp() - start;
+        }
+        while (ticks < target);
+
+        _sink ^= sink;
+        return (ticks, calls);
+    }
+
+    private sealed class SliceTotal
+    {
+        public long Ticks { get; private set; }
+
+        public int Calls { get; private set; }
+
+        public void Add((long Ticks, int Calls) slice)
+        {
+            Ticks += slice.Ticks;
+            Calls += slice.Calls;
         }
     }
 
