@@ -319,9 +319,12 @@ public static class V1ToV2Migrator
         try
         {
             var mark = await CopyProgressStore.ReadAsync(target, job.Name, CancellationToken.None);
-            return mark is null
-                ? $"before table '{job.SourceTable}'"
-                : $"in table '{job.SourceTable}' after {mark.RowsRead} row(s) (last committed key '{mark.LastKey ?? "(none)"}')";
+            return mark switch
+            {
+                null => $"before table '{job.SourceTable}'",
+                { Completed: true } => $"after table '{job.SourceTable}' was complete ({mark.RowsRead} row(s))",
+                _ => $"in table '{job.SourceTable}' after {mark.RowsRead} row(s) (last committed key '{mark.LastKey ?? "(none)"}')",
+            };
         }
         catch (SqliteException)
         {
