@@ -165,6 +165,21 @@ public sealed class FileRefusalTests
     }
 
     [Fact]
+    public async Task MigrateAsync_BackupFolderBehindAFile_RefusedBeforeAnythingIsWritten()
+    {
+        using var directory = new TempDirectory();
+        var v1 = directory.File("v1.db");
+        await V1Databases.GenerateAsync(v1, s_small);
+        var options = new V1ToV2Options { BackupDirectory = Path.Combine(v1, "backups") };
+
+        var error = await Assert.ThrowsAsync<V1ToV2MigrationException>(() => V1ToV2Migrator.MigrateAsync(v1, directory.File("v2.db"), options, null, CancellationToken.None));
+
+        Assert.Equal(MigrationErrorCode.BackupFolderUnusable, error.Code);
+        Assert.Contains("is a file", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(directory.File("v2.db")));
+    }
+
+    [Fact]
     public async Task MigrateAsync_V2DatabaseAsSource_RefusedAsV2()
     {
         using var directory = new TempDirectory();

@@ -54,6 +54,9 @@ public enum MigrationErrorCode
     /// <summary>The target and the source are the same file.</summary>
     TargetIsSource,
 
+    /// <summary>The backup folder cannot take the backup (read-only, or a file stands in its path).</summary>
+    BackupFolderUnusable,
+
     /// <summary>The source changed while it was being migrated.</summary>
     SourceChanged,
 

@@ -42,7 +42,7 @@ public static class V1ToV2Migrator
         var time = options.TimeProvider;
         var started = Stopwatch.GetTimestamp();
         var clock = new PhaseClock();
-        await V1ToV2Preflight.CheckAsync(v1Path, v2Path, cancellationToken);
+        await V1ToV2Preflight.CheckAsync(v1Path, v2Path, options.BackupDirectory, cancellationToken);
 
         var stage = V1ToV2Stage.Backup;
         BackupResult? backup = null;

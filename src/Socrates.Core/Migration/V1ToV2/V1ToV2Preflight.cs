@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Socrates.Core.Migration.Backup;
 using Socrates.Core.Migration.Errors;
 using Socrates.Core.V1;
 
@@ -19,7 +20,7 @@ internal static class V1ToV2Preflight
     private static readonly string[] s_v2Markers = ["schema_history", "migration_runs", "conversation_messages", "project_details"];
 
     /// <exception cref="V1ToV2MigrationException">Either file is unfit; nothing was written.</exception>
-    public static async Task CheckAsync(string v1Path, string v2Path, CancellationToken cancellationToken)
+    public static async Task CheckAsync(string v1Path, string v2Path, string? backupDirectory, CancellationToken cancellationToken)
     {
         var source = Path.GetFullPath(v1Path);
         var target = Path.GetFullPath(v2Path);
@@ -40,6 +41,32 @@ internal static class V1ToV2Preflight
 
         await CheckSourceAsync(source, cancellationToken).ConfigureAwait(false);
         await CheckTargetAsync(target, cancellationToken).ConfigureAwait(false);
+        CheckBackupFolder(VerifiedBackups.FolderOf(source, backupDirectory));
+    }
+
+    /// <summary>The backup folder, or the nearest existing folder it would be created in, must be writable.</summary>
+    private static void CheckBackupFolder(string folder)
+    {
+        var existing = folder;
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing))
+            {
+                throw Refuse(MigrationErrorCode.BackupFolderUnusable, $"the backup folder '{folder}' cannot be created: '{existing}' is a file. Pass --backup-dir DIR for the backup.");
+            }
+
+            existing = Path.GetDirectoryName(existing);
+            if (existing is null)
+            {
+                return;
+            }
+        }
+
+        if (!FolderIsWritable(existing))
+        {
+            throw Refuse(MigrationErrorCode.BackupFolderUnusable,
+                $"the backup folder '{existing}' is not writable (a read-only source folder?); pass --backup-dir DIR (V1ToV2Options.BackupDirectory) to put the verified backup elsewhere.");
+        }
     }
 
     private static async Task CheckSourceAsync(string source, CancellationToken cancellationToken)
