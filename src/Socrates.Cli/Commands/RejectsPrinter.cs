@@ -34,10 +34,12 @@ internal static class RejectsPrinter
             await writer.WriteLineAsync($"  {reject.SourceTable} {Printable(reject.EntityId)} [{reject.Field ?? "row"}]: {reject.Reason}");
         }
 
-        await writer.WriteLineAsync(
-            $"All rejects, with an excerpt of each raw row, are in the table migration_rejects of '{Path.GetFullPath(v2Path)}' " +
-            "(sqlite3 <file> \"SELECT source_table, entity_id, field, reason, raw_excerpt FROM migration_rejects\").");
+        await writer.WriteLineAsync($"All rejects, with an excerpt of each raw row, are in the table migration_rejects of '{Path.GetFullPath(v2Path)}':");
+        await writer.WriteLineAsync(RejectsQueryHint);
     }
+
+    // A constant of its own: the hint quotes SQL, and no SQL text is ever built from values.
+    private const string RejectsQueryHint = "  sqlite3 <file> \"SELECT source_table, entity_id, field, reason, raw_excerpt FROM migration_rejects\"";
 
     /// <summary>An id as it can be read on a terminal: control characters escaped, long ids cut.</summary>
     internal static string Printable(string id)
