@@ -77,9 +77,10 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
                 (first, firstMemory) = (a, memory);
             }
 
-            foreach (var name in new[] { $"v2-{pair}a.db", $"bare-{pair}a.db", $"bare-{pair}b.db", $"v2-{pair}b.db" })
+            // The full profile's databases and the migrator's source backups are hundreds of MB each.
+            foreach (var path in new[] { a.Summary.TargetPath, directory.File($"bare-{pair}a.db"), directory.File($"bare-{pair}b.db"), b.Summary.TargetPath, a.Summary.BackupPath, b.Summary.BackupPath })
             {
-                DeleteDatabase(directory.File(name)); // the full profile's are hundreds of MB each
+                DeleteDatabase(path);
             }
         }
 
@@ -154,8 +155,13 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
 
     private static void DeleteDatabase(string path)
     {
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + ".manifest.json" })
         {
             File.Delete(file);
         }
