@@ -239,7 +239,7 @@ public static class V1ToV2Migrator
         catch (OperationCanceledException error) when (cancellationToken.IsCancellationRequested)
         {
             throw new V1ToV2MigrationException(stage, MigrationErrorCode.Cancelled,
-                $"stopped on request during {stage}; nothing of it was kept half-written. Run the same command again to go on.", backup?.BackupPath, null, error);
+                $"stopped on request during {stage}; nothing of it was kept half-written. Run the same command again to resume.", backup?.BackupPath, null, error);
         }
         catch (MigrationException error)
         {
