@@ -38,6 +38,14 @@ public static class MigrationFailpoints
     public const string NonAtomicMark = "migration.copy.non-atomic-mark";
 
     /// <summary>
+    /// Resume off by one: a resumed copy starts one row past its high-water mark, so the row after
+    /// every crash point is neither migrated nor rejected. Unlike <see cref="NonAtomicMark"/>, it
+    /// needs no kill inside a commit window: any crash between batches shows it (the V1 -> V2
+    /// crash test kills right after a batch commits).
+    /// </summary>
+    public const string ResumePastMark = "migration.copy.resume-past-mark";
+
+    /// <summary>
     /// The classic slow migrator, for the throughput gate (<c>migration.throughput_ratio</c>): the
     /// copier commits every source row in its own transaction (batches of one, each with its mark,
     /// so nothing is lost or doubled), every commit synced to disk (synchronous FULL), with no

@@ -94,6 +94,12 @@ public sealed class IntegrityUnderLoadTests
                     {
                         // Read-modify-write: the new description is the old one plus this write's token.
                         var current = await db.LoadProjectAsync(id);
+
+                        // The "modify" of a real caller takes time; SQLite's async calls complete
+                        // synchronously, so without a yield here another client would rarely
+                        // load the same version between this load and this save, and a save that
+                        // ignored the version would seldom lose anything.
+                        await Task.Yield();
                         var saved = await db.SaveProjectAsync(StressDatabase.Project(id, current!.Description + "," + value), current.Version);
                         saves.Add((id, saved, value));
                     }

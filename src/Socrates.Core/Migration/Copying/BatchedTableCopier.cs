@@ -100,6 +100,13 @@ public sealed class BatchedTableCopier
                     ? await ReadAndMapAsync(job, mark.LastKey, batchSize, cancellationToken).ConfigureAwait(false)
                     : await readAhead.ConfigureAwait(false);
                 readAhead = null;
+                if (resumed && batches == 0 && batch.Count > 0 && Failpoint.IsActive(MigrationFailpoints.ResumePastMark))
+                {
+                    // Canary ResumePastMark: the resumed copy starts one row past its mark.
+                    batch.RemoveAt(0);
+                    mapped.RemoveAt(0);
+                }
+
                 var last = batch.Count < batchSize;
                 if (!last && !perRow)
                 {
