@@ -31,9 +31,8 @@ public static class V2Failpoints
     /// <summary>
     /// Every metadata (lazy) LoadProject spins for <see cref="LoadDelayMicroseconds"/> while it
     /// holds its connection: about a third of the lazy load's own time on the benchmark machine
-    /// (session 5: 116-125 us per lazy load of a 500-message project from a pool thread, the paired
-    /// point-load pair; it was 361 us when this canary was first sized, from BenchmarkDotNet's
-    /// thread), so the point-load regression gate must go red while the lazy-against-V1 speed-up
+    /// (116-125 us per lazy load of a 500-message project from a pool thread, the paired
+    /// point-load pair), so the point-load regression gate must go red while the lazy-against-V1 speed-up
     /// and the point-load overhead gate may stay green.
     /// A busy spin, not a sleep: timer resolution (~1 ms) would swamp a 40 us delay.
     /// </summary>

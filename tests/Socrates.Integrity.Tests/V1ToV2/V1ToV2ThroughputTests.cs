@@ -173,7 +173,7 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
         // Memory retained by the migration at each batch boundary (a full collection first, so only
         // what the migrator still references counts), on a source and on one four times larger. A
         // migrator that streams holds about the same; one that holds a table (or the whole source)
-        // grows with it. Measured (session 4): 9-10 MiB at 100 or 200 projects, 14.2-14.8 MiB at
+        // grows with it. Measured: 9-10 MiB at 100 or 200 projects, 14.2-14.8 MiB at
         // 400, 800 and 1,600 (the prepared statements and pools fill up over the first batches),
         // so the smaller source has 400 projects.
         // The first migration in a process also fills what stays for the process's lifetime (pooled
@@ -202,7 +202,7 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
     public async Task MigrateAsync_WholeTableBatchCanary_RetainedMemoryGrowsWithTheSource()
     {
         // The canary of gate migration-memory-bounded (fail above 2.0): a copier that holds a whole
-        // table retains in proportion to the source. Measured (session 4): 3.98 and 3.99.
+        // table retains in proportion to the source. Measured: 3.98 and 3.99.
         using var directory = new TempDirectory();
         using (Failpoint.Enable(V1ToV2Failpoints.WholeTableBatch))
         {
@@ -250,7 +250,7 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
     /// Reads the live heap after a full collection at every committed batch, synchronously on the
     /// copier's thread. What the run retained is the peak above the lower of the readings before
     /// and after it: a reading before the run alone was once 9 MiB high (what the previous run
-    /// left was freed during this one), and the gate read 2.95 on a clean tree (session 5).
+    /// left was freed during this one), and the gate read 2.95 on a clean tree.
     /// </summary>
     private sealed class RetainedMemoryProbe : IProgress<CopyBatchCommitted>
     {
