@@ -89,6 +89,12 @@ public sealed class V1ToV2CrashTests(ITestOutputHelper output)
             info.ArgumentList.Add(argument);
         }
 
+        if (killAfterBatch is not null)
+        {
+            // The host stops still at the kill point, so the kill lands after exactly that commit.
+            info.ArgumentList.Add(killAfterBatch.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
         using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the crash host.");
         var errors = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(s_runLimit);
