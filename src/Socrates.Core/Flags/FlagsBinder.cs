@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Socrates.Core.Failpoints;
 
 namespace Socrates.Core.Flags;
 
@@ -15,8 +16,20 @@ public static class FlagsBinder
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var flags = new SocratesFlags();
+        var lenient = Failpoint.IsActive(FlagsFailpoints.BinderLenient);
         foreach (var child in configuration.GetSection(SocratesFlags.SectionName).GetChildren())
         {
+            if (lenient)
+            {
+                if (SocratesFlags.Names.FirstOrDefault(n => string.Equals(n, child.Key, StringComparison.OrdinalIgnoreCase)) is { } known
+                    && bool.TryParse(child.Value, out var value))
+                {
+                    Set(flags, known, value);
+                }
+
+                continue;
+            }
+
             var name = SocratesFlags.Names.FirstOrDefault(n => string.Equals(n, child.Key, StringComparison.OrdinalIgnoreCase))
                 ?? throw new FlagConfigurationException(
                     FlagErrorCode.UnknownFlag,
