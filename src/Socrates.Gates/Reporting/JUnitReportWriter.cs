@@ -6,14 +6,21 @@ namespace Socrates.Gates.Reporting;
 
 /// <summary>
 /// Renders <c>junit.xml</c> so CI shows gates as tests: one testcase per gate (classname
-/// <c>gates</c>, name = gate id); fail and missing carry a failure, skipped a skipped element,
-/// inconclusive a skipped element whose message gives the reason (neither a pass nor a failure);
-/// an insensitive canary adds a failing testcase <c>{gate}.canary</c>.
+/// <c>gates.{suite}</c>, so CI groups gates by the suite that feeds them; name = gate id); fail
+/// and missing carry a failure, skipped a skipped element, inconclusive a skipped element whose
+/// message gives the reason (neither a pass nor a failure), a warning its reason in system-out;
+/// every case carries its status, value, thresholds, risks and canary as properties, so a
+/// warning or an unproven gate is visible where JUnit has no word for it. No time is given: a
+/// gate is decided from evidence, its duration would be invented. An insensitive canary adds a
+/// failing testcase <c>{gate}.canary</c>.
 /// </summary>
 internal static class JUnitReportWriter
 {
     public const string FileName = "junit.xml";
     public const string ClassName = "gates";
+
+    /// <summary>The testcase class of a gate: <c>gates.{suite}</c>.</summary>
+    public static string ClassOf(ReportGate gate) => $"{ClassName}.{gate.Suite}";
 
     public static XDocument Build(GateReport report)
     {
@@ -21,7 +28,7 @@ internal static class JUnitReportWriter
         var cases = new List<XElement>();
         foreach (var gate in report.Gates)
         {
-            var testCase = new XElement("testcase", new XAttribute("classname", ClassName), new XAttribute("name", gate.Id), new XAttribute("time", "0"));
+            var testCase = new XElement("testcase", new XAttribute("classname", ClassOf(gate)), new XAttribute("name", gate.Id), Properties(gate));
             switch (gate.Status)
             {
                 case GateStatus.Fail or GateStatus.Missing:
@@ -35,8 +42,7 @@ internal static class JUnitReportWriter
                     testCase.Add(new XElement("skipped", new XAttribute("message", gate.Reason)));
                     break;
                 case GateStatus.Inconclusive:
-                    testCase.Add(new XElement("skipped", new XAttribute("message", gate.Reason)));
-                    testCase.Add(new XElement("properties", new XElement("property", new XAttribute("name", "status"), new XAttribute("value", "inconclusive"))));
+                    testCase.Add(new XElement("skipped", new XAttribute("message", $"inconclusive: {gate.Reason}")));
                     break;
                 case GateStatus.Warn:
                     testCase.Add(new XElement("system-out", $"warn: {gate.Reason}"));
@@ -50,9 +56,8 @@ internal static class JUnitReportWriter
             {
                 cases.Add(new XElement(
                     "testcase",
-                    new XAttribute("classname", ClassName),
+                    new XAttribute("classname", ClassOf(gate)),
                     new XAttribute("name", gate.Id + ".canary"),
-                    new XAttribute("time", "0"),
                     new XElement("failure", new XAttribute("message", $"insensitive canary: {gate.Canary.Reason}"), new XAttribute("type", "insensitive"))));
             }
         }
@@ -78,6 +83,20 @@ internal static class JUnitReportWriter
             new XDeclaration("1.0", "utf-8", null),
             new XElement("testsuites", new XAttribute("name", "gates"), new XAttribute("tests", cases.Count.ToString(CultureInfo.InvariantCulture)), new XAttribute("failures", failures.ToString(CultureInfo.InvariantCulture)), suite));
     }
+
+    private static XElement Properties(ReportGate gate) =>
+        new("properties",
+            Property("status", ReportWords.Of(gate.Status)),
+            Property("value", ReportWords.Value(gate)),
+            Property("fail", NumberFormat.Of(gate.Fail)),
+            Property("warn", NumberFormat.Of(gate.Warn)),
+            Property("direction", ReportWords.Of(gate.Direction)),
+            Property("risks", string.Join(",", gate.Risks)),
+            Property("canary", ReportWords.Of(gate.Canary.Status)),
+            Property("title", gate.Title));
+
+    private static XElement Property(string name, string value) =>
+        new("property", new XAttribute("name", name), new XAttribute("value", value));
 
     public static string Render(GateReport report)
     {

@@ -5,11 +5,21 @@ namespace Socrates.Gates.Reporting;
 /// sweep): <c>report-sections/{name}.html</c> and/or <c>{name}.md</c> under the artifacts root,
 /// embedded verbatim, in name order, after the gates. The suites that write them are trusted
 /// (they are this repository's own code); the engine only checks the HTML has no script and
-/// fetches nothing, so the report stays self-contained.
+/// fetches nothing, so the report stays self-contained. The JSON report names the files
+/// (relative to the artifacts root) instead of holding their content: it stays data.
 /// </summary>
-internal sealed record ReportSection(string Name, string? Html, string? Markdown)
+internal sealed record ReportSection(
+    string Name,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? Html,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? Markdown)
 {
     public const string Folder = "report-sections";
+
+    /// <summary>The HTML fragment's file, relative to the artifacts root; null when there is none.</summary>
+    public string? HtmlFile => Html is null ? null : $"{Folder}/{Name}.html";
+
+    /// <summary>The Markdown fragment's file, relative to the artifacts root; null when there is none.</summary>
+    public string? MarkdownFile => Markdown is null ? null : $"{Folder}/{Name}.md";
 
     /// <summary>Reads every section under <paramref name="artifactsRoot"/>; unsafe HTML is dropped with a problem.</summary>
     public static IReadOnlyList<ReportSection> ReadAll(string artifactsRoot, ICollection<string> problems)

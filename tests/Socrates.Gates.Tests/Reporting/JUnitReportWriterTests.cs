@@ -10,11 +10,12 @@ public sealed class JUnitReportWriterTests
     private static readonly XDocument s_xml = XDocument.Parse(JUnitReportWriter.Render(Reports.Mixed()));
 
     [Fact]
-    public void Render_EachGate_OneTestcaseInClassGates()
+    public void Render_EachGate_OneTestcaseInClassOfItsSuite()
     {
         var cases = Cases();
 
-        Assert.All(cases, c => Assert.Equal("gates", (string?)c.Attribute("classname")));
+        Assert.All(cases, c => Assert.StartsWith("gates.", (string?)c.Attribute("classname"), StringComparison.Ordinal));
+        Assert.All(cases, c => Assert.Null(c.Attribute("time")));
         Assert.Equal(
             ["pass-gate", "warn-gate", "fail-gate", "missing-gate", "skipped-gate", "blind-gate", "blind-gate.canary", "html-gate"],
             cases.Select(c => (string?)c.Attribute("name")));
@@ -32,8 +33,28 @@ public sealed class JUnitReportWriterTests
     [Fact]
     public void Render_PassAndWarn_NoFailure()
     {
-        Assert.Empty(Case("pass-gate").Elements());
+        Assert.Null(Case("pass-gate").Element("failure"));
         Assert.Null(Case("warn-gate").Element("failure"));
+    }
+
+    [Fact]
+    public void Render_Warn_StatusPropertyAndReasonVisible()
+    {
+        var warn = Case("warn-gate");
+
+        Assert.Equal("warn", Property(warn, "status"));
+        Assert.StartsWith("warn:", (string?)warn.Element("system-out"), StringComparison.Ordinal);
+        Assert.Equal("pass", Property(Case("pass-gate"), "status"));
+    }
+
+    [Fact]
+    public void Render_EachGate_ThresholdsRisksAndCanaryAsProperties()
+    {
+        var failing = Case("fail-gate");
+
+        Assert.Equal("0.9", Property(failing, "fail"));
+        Assert.False(string.IsNullOrEmpty(Property(failing, "risks")));
+        Assert.False(string.IsNullOrEmpty(Property(failing, "canary")));
     }
 
     [Fact]
@@ -59,6 +80,9 @@ public sealed class JUnitReportWriterTests
         Assert.Equal("1", (string?)suite.Attribute("skipped"));
         Assert.Equal("testsuites", s_xml.Root.Name.LocalName);
     }
+
+    private static string? Property(XElement testCase, string name) =>
+        (string?)testCase.Element("properties")!.Elements("property").Single(p => (string?)p.Attribute("name") == name).Attribute("value");
 
     private static List<XElement> Cases() => [.. s_xml.Descendants("testcase")];
 
