@@ -5,7 +5,8 @@ namespace Socrates.Benchmarks.Tests;
 
 /// <summary>
 /// The paired harness's process plan and its choice of process: the two decisions behind the
-/// regression gates' stability (docs/benchmarks.md, "Session 5"), verified until now only by runs.
+/// regression gates' stability (docs/benchmarks.md, "Why one process per pair, pinned JIT and the
+/// least disturbed of five"), checked here without timing anything.
 /// </summary>
 [Trait("Category", "Unit")]
 public sealed class PairedProcessesTests : IDisposable

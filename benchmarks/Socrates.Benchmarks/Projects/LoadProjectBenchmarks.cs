@@ -18,9 +18,9 @@ namespace Socrates.Benchmarks.Projects;
 /// Each benchmark runs <see cref="LoadsPerInvoke"/> loads on a thread-pool thread, the way a
 /// server's request handler calls its data layer: V2's default offloading then does the work on
 /// that thread, and the hop to the pool and back is shared by the loads. Called from
-/// BenchmarkDotNet's own thread instead, every V2 load paid two context switches, which made
-/// the lazy load bimodal (195 or 300 µs in one run) and its speed-up bound 4.7-9x from run to run
-/// (session 4), against 15-21x on the server path. The paired suite calls the single loads
+/// BenchmarkDotNet's own thread instead, every V2 load pays two context switches, which makes
+/// the lazy load bimodal (195 or 300 µs in one run) and its speed-up bound 4.7-9x from run to run,
+/// against 15-21x on the server path (docs/benchmarks.md, "Which thread calls"). The paired suite calls the single loads
 /// (<see cref="V1LoadOnce"/>, ...) from a pool thread itself.
 /// </remarks>
 public class LoadProjectBenchmarks

@@ -44,7 +44,8 @@ public sealed class ExactSearchFloor
     /// <summary>
     /// The floor: a SIMD dot product per row and a running maximum. It runs slower than exact search
     /// on this machine (the JIT inlines the dot product here and the inlined loop is slower; with
-    /// the call kept out of line the two take the same time; docs/benchmarks.md, session 7).
+    /// the call kept out of line the two take the same time; docs/benchmarks.md,
+    /// "Why exact search beats its floor").
     /// </summary>
     public long PlainDotLoopOnce()
     {

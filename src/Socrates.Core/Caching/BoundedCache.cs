@@ -57,15 +57,16 @@ namespace Socrates.Core.Caching;
 /// a coarse clock proves most hits fresh without the precise one); the SIEVE visited flag, stored
 /// only when not already set; and an atomic increment of the calling thread's stripe of the hit
 /// counter (<see cref="ReadCounters"/>). Anything else (absent, flushed or expired entry, the LRU policy
-/// that must move the entry, the <c>cache.ignore-ttl</c> canary) falls through to the locked path,
-/// which decides exactly as before. A lock-free hit is linearizable at its lookup: an entry removed
+/// that must move the entry, the <c>cache.ignore-ttl</c> canary) falls through to the locked path.
+/// A lock-free hit is linearizable at its lookup: an entry removed
 /// or flushed by an operation that completed before the read began is not found or is refused, and
 /// a read that overlaps a change may return either side of it, as any concurrent read may.</para>
 /// <para><b>What a hit costs (measured).</b> The benchmark's loop (64 hits over 1 000 string keys)
 /// alternated in 8 ms slices with the same loop over a bare <see cref="ConcurrentDictionary{TKey, TValue}"/>,
 /// 48 ABBA rounds in a fresh process, on the suite's 2-core KVM guest (the paired suite's
-/// conditions: tiered PGO off): 1.73-1.83x a dictionary lookup (session 6; 2.34-2.48x before, 7.0x
-/// for the locked path), gated at 2x by <c>bench-paired-cache-hit-overhead</c>. What took it there: the coarse clock read straight from the vDSO
+/// conditions: tiered PGO off): 1.73-1.83x a dictionary lookup (every hit through the lock, the
+/// <c>cache.hit.locked</c> canary: 5.9-6.3x),
+/// gated at 2x by <c>bench-paired-cache-hit-overhead</c>. What keeps it there: the coarse clock read straight from the vDSO
 /// (<see cref="CoarseMonotonicClock"/>, 2.3 ns against 4.6-5.9 ns through
 /// <see cref="Environment.TickCount64"/>), the hit path inlined into the caller (<see cref="TryGet"/>
 /// and the expiry pre-check; the precise clock and the failpoint lookup kept out of line), and the

@@ -42,8 +42,8 @@ public static class CacheFailpoints
 
     /// <summary>
     /// <see cref="HitLocked"/> named in the environment, read once: the hit path then pays for this
-    /// canary only when it is on, not whenever another canary is (a canary run of any other gate
-    /// used to slow every hit by a set lookup and turn the cache-hit regression gate red too).
+    /// canary only when it is on, not whenever another canary is (a set lookup on every hit would
+    /// slow the hit in any other gate's canary run and turn the cache-hit regression gate red too).
     /// </summary>
     internal static readonly bool HitLockedFromEnvironment = Failpoint.IsActiveFromEnvironment(HitLocked);
 

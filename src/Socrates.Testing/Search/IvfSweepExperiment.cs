@@ -9,7 +9,8 @@ namespace Socrates.Testing.Search;
 /// Where does IVF-flat's recall go? Builds the set <c>SpeedAndSweepTests</c> builds (the corpus and
 /// its word-dropout variants) with a chosen embedder, answers a chosen query set exactly, and
 /// prints recall@10 and the share of rows scanned for every probes value. Behind
-/// <c>socrates ivf-sweep</c>; the figures of the Search README's session-7 table come from it.
+/// <c>socrates ivf-sweep</c>; the figures of the Search README's table "Is it the queries or the
+/// embedder?" come from it.
 /// </summary>
 public static class IvfSweepExperiment
 {
