@@ -32,6 +32,13 @@ internal static class HtmlReportWriter
         tr:target{outline:2px solid #5b4a9e}
         .meta td:first-child{font-weight:600;width:12em}.muted{color:#666;font-size:.9em}
         ul.check{list-style:none;padding-left:0}ul.check li{margin:.3em 0}
+        .scroll{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
+        .bar{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #ddd;padding:.4em 0;font-weight:600}
+        nav.toc{font-size:.92em;margin:.6em 0}nav.toc a{margin-right:.9em;white-space:nowrap}
+        .filters{margin:.4em 0;font-size:.92em}.filters label{margin-right:.9em;white-space:nowrap}
+        body:has(#show-red:checked) tr.gate:not(.attention){display:none}
+        body:has(#show-warn:checked) tr.gate:not(.attention):not(.warn-row){display:none}
+        @media (max-width:60em){.wide{display:none}body{margin:1em auto}.banner{font-size:1.25em}}
         """;
 
     public static string Render(GateReport report)
@@ -45,8 +52,12 @@ internal static class HtmlReportWriter
         h.AppendLine("<h1>Gate report</h1>");
 
         WriteBanner(h, report);
+        WriteBar(h, report);
+        WriteContents(h, report);
+        WriteAttention(h, report);
 
-        h.AppendLine("<table class=\"meta\">");
+        h.AppendLine("<h2 id=\"run\">Run</h2>");
+        h.AppendLine("<div class=\"scroll\"><table class=\"meta\">");
         Meta(h, "Commit", report.Commit);
         Meta(h, "Generated (UTC)", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
         Meta(h, "Machine", $"{report.Machine.Name}, {report.Machine.Os}, {report.Machine.Cores} cores");
@@ -57,7 +68,7 @@ internal static class HtmlReportWriter
         Meta(h, "Canaries", $"{s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesInconclusive} inconclusive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} gates without a canary"
             + (report.CanariesExpected ? " (canaries expected in this run)" : ""));
         Meta(h, "Evidence", $"{report.Evidence.Count} files read, each with its SHA-256 (see Evidence below; verify-evidence re-checks them)");
-        h.AppendLine("</table>");
+        h.AppendLine("</table></div>");
 
         WriteSuites(h, report);
         WriteGates(h, report);
@@ -106,9 +117,61 @@ internal static class HtmlReportWriter
         h.AppendLine("</div>");
     }
 
+    /// <summary>One line that stays on screen while scrolling: the verdict and the counts.</summary>
+    private static void WriteBar(StringBuilder h, GateReport report)
+    {
+        var s = report.Summary;
+        h.AppendLine(Inv($"<div class=\"bar\">{Chip(VerdictClass(report.Verdict), report.Verdict)} {s.Fail + s.Missing} red, {s.CanariesInsensitive} insensitive, {s.Inconclusive} inconclusive, {s.Warn} warn, {s.Pass} pass <span class=\"muted\">&middot; {E(s.Sensitivity)}</span></div>"));
+    }
+
+    private static void WriteContents(StringBuilder h, GateReport report)
+    {
+        var entries = new List<(string Anchor, string Text)> { ("attention", "Needs attention"), ("run", "Run"), ("suites", "Suites"), ("gates", "Gates") };
+        entries.AddRange(report.Sections.Where(x => x.Html is not null).Select(x => ("section-" + x.Name, x.Name)));
+        entries.AddRange([("risks", "Risks"), ("tests", "Tests"), ("coverage", "Coverage"), ("changes", "Changes"), ("problems", "Input problems"), ("evidence", "Evidence"), ("sign-off", "Sign-off")]);
+        h.AppendLine("<nav class=\"toc\">" + string.Concat(entries.Select(e => Inv($"<a href=\"#{E(e.Anchor)}\">{E(e.Text)}</a>"))) + "</nav>");
+    }
+
+    /// <summary>
+    /// The gates a release manager must act on, worst first (red, insensitive canary, inconclusive,
+    /// then warnings), each with what it measured against which line, why, and what wrote it.
+    /// </summary>
+    private static void WriteAttention(StringBuilder h, GateReport report)
+    {
+        h.AppendLine("<h2 id=\"attention\">Needs attention</h2>");
+        var gates = GateOrder.Attention(report);
+        if (gates.Count == 0)
+        {
+            h.AppendLine("<p class=\"muted\">Nothing: every applicable gate passed and was proven sensitive in this run.</p>");
+            return;
+        }
+
+        h.AppendLine("<ol>");
+        foreach (var g in gates)
+        {
+            var what = g.Canary.Status is CanaryStatus.Insensitive or CanaryStatus.NotRun && g.Status is GateStatus.Pass or GateStatus.Warn
+                ? Inv($"{Chip(ReportWords.Of(g.Canary.Status), "canary " + ReportWords.Of(g.Canary.Status))} {E(ReportWords.Canary(g.Canary))}")
+                : Inv($"{Chip(ReportWords.Of(g.Status), ReportWords.Of(g.Status))} {E(ReportWords.Value(g))} against fail {E(NumberFormat.Of(g.Fail))}{(g.Warn is null ? "" : ", warn " + E(NumberFormat.Of(g.Warn)))}: {E(g.Reason)}");
+            h.AppendLine(Inv($"<li><a href=\"#{E(ReportGate.Anchor(g.Id))}\"><strong>{E(g.Title)}</strong></a> <code>{E(g.Id)}</code><div>{what}</div>"));
+            if (g.FailedTests.Count > 0)
+            {
+                h.AppendLine(Inv($"<div class=\"muted\">failed: {string.Join(", ", g.FailedTests.Select(t => Inv($"<code>{E(t)}</code>")))}</div>"));
+            }
+
+            if (g.Description is not null)
+            {
+                h.AppendLine(Inv($"<div class=\"muted\">{E(g.Description)}</div>"));
+            }
+
+            h.AppendLine("</li>");
+        }
+
+        h.AppendLine("</ol>");
+    }
+
     private static void WriteEvidence(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Evidence</h2>");
+        h.AppendLine("<h2 id=\"evidence\">Evidence</h2>");
         if (report.Evidence.Count == 0)
         {
             h.AppendLine("<p class=\"muted\">No file read.</p>");
@@ -117,13 +180,13 @@ internal static class HtmlReportWriter
 
         h.AppendLine(Inv($"<p>{report.Evidence.Count} files read, relative to the artifacts root <code>{E(report.ArtifactsRoot)}</code>. <code>verify-evidence --report gate-report.json</code> recomputes every checksum.</p>"));
         h.AppendLine(Inv($"<details><summary>{report.Evidence.Count} files with size and SHA-256</summary>"));
-        h.AppendLine("<table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>");
+        h.AppendLine("<div class=\"scroll\"><table><tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>");
         foreach (var file in report.Evidence)
         {
             h.AppendLine(Inv($"<tr><td>{Link(ReportWords.EvidenceLink(report, file.Path), file.Path)}</td><td class=\"num\">{file.Bytes}</td><td><code>{E(file.Sha256)}</code></td></tr>"));
         }
 
-        h.AppendLine("</table></details>");
+        h.AppendLine("</table></div></details>");
     }
 
     private static void WriteSections(StringBuilder h, GateReport report)
@@ -138,28 +201,31 @@ internal static class HtmlReportWriter
 
     private static void WriteSuites(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Suites</h2>");
+        h.AppendLine("<h2 id=\"suites\">Suites</h2>");
         if (report.Suites.Count == 0)
         {
             h.AppendLine("<p class=\"muted\">No suite runs recorded (suites.json absent).</p>");
             return;
         }
 
-        h.AppendLine("<table><tr><th>Suite</th><th>Status</th><th>Exit code</th><th>Duration (s)</th><th>Log</th></tr>");
+        h.AppendLine("<div class=\"scroll\"><table><tr><th>Suite</th><th>Status</th><th>Exit code</th><th>Duration (s)</th><th>Log</th></tr>");
         foreach (var suite in report.Suites)
         {
             var statusClass = suite.Status switch { "passed" => "pass", "failed" => "fail", _ => "skipped" };
             h.AppendLine(Inv($"<tr><td>{E(suite.Suite)}</td><td>{Chip(statusClass, suite.Status)}</td><td class=\"num\">{E(suite.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "")}</td><td class=\"num\">{E(NumberFormat.Of(suite.DurationSeconds))}</td><td>{Link(suite.Log)}</td></tr>"));
         }
 
-        h.AppendLine("</table>");
+        h.AppendLine("</table></div>");
     }
 
     private static void WriteGates(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Gates</h2>");
-        h.AppendLine("<table><tr><th>Gate</th><th>Title</th><th>Measured</th><th>Fail</th><th>Warn</th><th>Direction</th><th>Status</th><th>Canary</th><th>Evidence</th></tr>");
-        foreach (var g in report.Gates)
+        h.AppendLine("<h2 id=\"gates\">Gates</h2>");
+        h.AppendLine("<div class=\"filters\">Show: <label><input type=\"radio\" name=\"show\" id=\"show-all\" checked> all</label><label><input type=\"radio\" name=\"show\" id=\"show-warn\"> needing attention or warning</label><label><input type=\"radio\" name=\"show\" id=\"show-red\"> needing attention</label></div>");
+        h.AppendLine("<p class=\"muted\">Worst first: red, insensitive, inconclusive, warn, pass, skipped.</p>");
+        h.AppendLine("<div class=\"scroll\"><table><tr><th>Gate</th><th>Title</th><th>Measured</th><th>Fail</th><th>Warn</th><th class=\"wide\">Direction</th><th>Status</th><th>Canary</th><th class=\"wide\">Evidence</th></tr>");
+        var attention = GateOrder.Attention(report).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var g in GateOrder.WorstFirst(report))
         {
             var canaryClass = g.Canary.Status == CanaryStatus.None ? "no-canary" : ReportWords.Of(g.Canary.Status);
             var canary = Chip(canaryClass, ReportWords.Of(g.Canary.Status));
@@ -168,7 +234,7 @@ internal static class HtmlReportWriter
                 canary += Inv($"<div class=\"muted\">{E(ReportWords.Canary(g.Canary))}</div>");
             }
 
-            var title = E(g.Title) + (g.Description is null ? "" : Inv($"<div class=\"muted\">{E(g.Description)}</div>"));
+            var title = E(g.Title) + (g.Description is null ? "" : Inv($"<details class=\"muted\"><summary>why this line</summary>{E(g.Description)}</details>"));
             var measured = E(ReportWords.Value(g)) + Inv($"<div class=\"muted\">{E(g.Metric)}</div>");
             var status = Chip(ReportWords.Of(g.Status), ReportWords.Of(g.Status)) + Inv($"<div class=\"muted\">{E(g.Reason)}</div>");
             if (g.FailedTests.Count > 0)
@@ -182,43 +248,44 @@ internal static class HtmlReportWriter
                 measured += Inv($"<div class=\"muted\">written by <code>{E(g.Test)}</code></div>");
             }
 
-            h.AppendLine(Inv($"<tr id=\"{E(ReportGate.Anchor(g.Id))}\"><td><code>{E(g.Id)}</code></td><td>{title}</td><td class=\"num\">{measured}</td><td class=\"num\">{E(NumberFormat.Of(g.Fail))}</td><td class=\"num\">{E(NumberFormat.Of(g.Warn))}</td><td>{E(ReportWords.Of(g.Direction))}</td><td>{status}</td><td>{canary}</td><td>{Link(g.Evidence)}</td></tr>"));
+            var rowClass = "gate" + (attention.Contains(g.Id) ? " attention" : "") + (g.Status == GateStatus.Warn ? " warn-row" : "");
+            h.AppendLine(Inv($"<tr id=\"{E(ReportGate.Anchor(g.Id))}\" class=\"{rowClass}\"><td><code>{E(g.Id)}</code></td><td>{title}</td><td class=\"num\">{measured}</td><td class=\"num\">{E(NumberFormat.Of(g.Fail))}</td><td class=\"num\">{E(NumberFormat.Of(g.Warn))}</td><td class=\"wide\">{E(ReportWords.Of(g.Direction))}</td><td>{status}</td><td>{canary}</td><td class=\"wide\">{Link(g.Evidence)}</td></tr>"));
         }
 
-        h.AppendLine("</table>");
+        h.AppendLine("</table></div>");
     }
 
     private static void WriteRisks(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Risk register</h2>");
-        h.AppendLine("<table><tr><th>Risk</th><th>Title</th><th>Severity</th><th>Status</th><th>Gates</th></tr>");
+        h.AppendLine("<h2 id=\"risks\">Risk register</h2>");
+        h.AppendLine("<div class=\"scroll\"><table><tr><th>Risk</th><th>Title</th><th>Severity</th><th>Status</th><th>Gates</th></tr>");
         foreach (var r in report.Risks)
         {
             var status = Chip(ReportWords.Key(r.Status), ReportWords.Of(r.Status)) + (r.HasWarnings ? " " + Chip("warn", "with warnings") : "");
-            var gates = r.Gates.Count == 0 ? "<span class=\"muted\">no gate in this profile</span>" : string.Join(", ", r.Gates.Select(id => Inv($"<code>{E(id)}</code>")));
+            var gates = r.Gates.Count == 0 ? "<span class=\"muted\">no gate in this profile</span>" : string.Join(", ", r.Gates.Select(id => Inv($"<a href=\"#{E(ReportGate.Anchor(id))}\"><code>{E(id)}</code></a>")));
             h.AppendLine(Inv($"<tr><td><code>{E(r.Id)}</code></td><td>{E(r.Title)}</td><td>{E(ReportWords.Of(r.Severity))}</td><td>{status}</td><td>{gates}</td></tr>"));
         }
 
-        h.AppendLine("</table>");
+        h.AppendLine("</table></div>");
     }
 
     private static void WriteTests(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Tests by suite</h2>");
+        h.AppendLine("<h2 id=\"tests\">Tests by suite</h2>");
         if (report.Tests.Count == 0)
         {
             h.AppendLine("<p class=\"muted\">No test results found (test-results/*.trx).</p>");
             return;
         }
 
-        h.AppendLine("<table><tr><th>Suite</th><th>Total</th><th>Passed</th><th>Failed</th><th>Skipped</th><th>Results</th></tr>");
+        h.AppendLine("<div class=\"scroll\"><table><tr><th>Suite</th><th>Total</th><th>Passed</th><th>Failed</th><th>Skipped</th><th>Results</th></tr>");
         foreach (var t in report.Tests)
         {
             var failed = t.Error is null ? E(t.Failed.ToString(CultureInfo.InvariantCulture)) : Inv($"{t.Failed} {Chip("fail", "unreadable")}<div class=\"muted\">{E(t.Error)}</div>");
             h.AppendLine(Inv($"<tr><td>{E(t.Suite)}</td><td class=\"num\">{t.Total}</td><td class=\"num\">{t.Passed}</td><td class=\"num\">{failed}</td><td class=\"num\">{t.Skipped}</td><td>{Link(t.Source)}</td></tr>"));
         }
 
-        h.AppendLine("</table>");
+        h.AppendLine("</table></div>");
         var failedTests = report.Tests.SelectMany(t => t.FailedTests.Select(f => (t.Suite, Test: f))).ToList();
         if (failedTests.Count == 0)
         {
@@ -238,22 +305,22 @@ internal static class HtmlReportWriter
 
     private static void WriteCoverage(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Coverage</h2>");
+        h.AppendLine("<h2 id=\"coverage\">Coverage</h2>");
         if (report.Coverage is not { } c)
         {
             h.AppendLine("<p class=\"muted\">No coverage summary found (coverage/Summary.json).</p>");
             return;
         }
 
-        h.AppendLine("<table><tr><th>Line %</th><th>Branch %</th><th>Method %</th><th>Report</th></tr>");
+        h.AppendLine("<div class=\"scroll\"><table><tr><th>Line %</th><th>Branch %</th><th>Method %</th><th>Report</th></tr>");
         var full = c.Html is null ? Link(c.Summary) : Link(c.Html, "full coverage report");
         h.AppendLine(Inv($"<tr><td class=\"num\">{E(NumberFormat.Of(c.Line))}</td><td class=\"num\">{E(NumberFormat.Of(c.Branch))}</td><td class=\"num\">{E(NumberFormat.Of(c.Method))}</td><td>{full}</td></tr>"));
-        h.AppendLine("</table>");
+        h.AppendLine("</table></div>");
     }
 
     private static void WriteChanges(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Change against the previous report</h2>");
+        h.AppendLine("<h2 id=\"changes\">Change against the previous report</h2>");
         if (report.Previous is null)
         {
             h.AppendLine("<p class=\"muted\">No previous report.</p>");
@@ -262,7 +329,7 @@ internal static class HtmlReportWriter
 
         var p = report.Previous;
         h.AppendLine(Inv($"<p>Previous: {E(p.Verdict ?? "?")}, commit {E(p.Commit ?? "?")}, {E(p.GeneratedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "?")} <span class=\"muted\">({E(p.Source)})</span></p>"));
-        h.AppendLine("<table><tr><th>Gate</th><th>Previous</th><th>Now</th><th>Change</th></tr>");
+        h.AppendLine("<div class=\"scroll\"><table><tr><th>Gate</th><th>Previous</th><th>Now</th><th>Change</th></tr>");
         foreach (var c in report.Changes)
         {
             var before = c.PreviousStatus is null ? "(none)" : $"{ReportWords.Of(c.PreviousStatus.Value)} {NumberFormat.Of(c.PreviousValue)}".TrimEnd();
@@ -270,12 +337,12 @@ internal static class HtmlReportWriter
             h.AppendLine(Inv($"<tr><td><code>{E(c.Gate)}</code></td><td>{E(before)}</td><td>{E(now)}</td><td>{E(c.Change)}</td></tr>"));
         }
 
-        h.AppendLine("</table>");
+        h.AppendLine("</table></div>");
     }
 
     private static void WriteProblems(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Input problems</h2>");
+        h.AppendLine("<h2 id=\"problems\">Input problems</h2>");
         if (report.Problems.Count == 0)
         {
             h.AppendLine("<p class=\"muted\">None.</p>");
@@ -293,7 +360,7 @@ internal static class HtmlReportWriter
 
     private static void WriteSignOff(StringBuilder h, GateReport report)
     {
-        h.AppendLine("<h2>Sign-off</h2><ul class=\"check\">");
+        h.AppendLine("<h2 id=\"sign-off\">Sign-off</h2><ul class=\"check\">");
         foreach (var item in report.SignOff)
         {
             var box = item.Done switch { true => "&#9745;", false => "&#9744;", null => "&#9998;" };

@@ -25,6 +25,60 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Render_Gates_WorstFirst()
+    {
+        var table = s_html[s_html.IndexOf("<h2 id=\"gates\">", StringComparison.Ordinal)..];
+        int At(string id) => table.IndexOf($"id=\"gate-{id}\"", StringComparison.Ordinal);
+
+        Assert.True(At("fail-gate") < At("blind-gate"), "red before insensitive");
+        Assert.True(At("missing-gate") < At("blind-gate"), "missing is red");
+        Assert.True(At("blind-gate") < At("warn-gate"), "insensitive before warn");
+        Assert.True(At("warn-gate") < At("pass-gate"), "warn before pass");
+        Assert.True(At("pass-gate") < At("skipped-gate"), "skipped last");
+    }
+
+    [Fact]
+    public void Render_NeedsAttention_RedInsensitiveAndWarnLinkedToTheirRows()
+    {
+        var start = s_html.IndexOf("<h2 id=\"attention\">", StringComparison.Ordinal);
+        var attention = s_html[start..s_html.IndexOf("<h2 id=\"run\">", StringComparison.Ordinal)];
+
+        foreach (var id in new[] { "fail-gate", "missing-gate", "blind-gate", "warn-gate" })
+        {
+            Assert.Contains($"href=\"#gate-{id}\"", attention, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("href=\"#gate-pass-gate\"", attention, StringComparison.Ordinal);
+        Assert.True(start < s_html.IndexOf("<h2 id=\"gates\">", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_AllGreen_NothingNeedsAttention()
+    {
+        var html = HtmlReportWriter.Render(Reports.AllGreen());
+
+        Assert.Contains("Nothing: every applicable gate passed", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Contents_EveryLinkHasItsTarget()
+    {
+        var nav = s_html[s_html.IndexOf("<nav class=\"toc\">", StringComparison.Ordinal)..];
+        nav = nav[..nav.IndexOf("</nav>", StringComparison.Ordinal)];
+
+        var anchors = Href().Matches(nav).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("#attention", anchors);
+        Assert.All(anchors, a => Assert.Contains($"id=\"{a[1..]}\"", s_html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_EveryTable_InAHorizontalScrollBox()
+    {
+        // A wide table scrolls inside its box instead of pushing the page wider than the screen.
+        Assert.Equal(Regex.Count(s_html, "<table"), Regex.Count(s_html, "<div class=\"scroll\"><table"));
+    }
+
+    [Fact]
     public void Render_InputText_HtmlEncoded()
     {
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; | pipes", s_html, StringComparison.Ordinal);
@@ -94,15 +148,15 @@ public sealed partial class HtmlReportWriterTests
     [Fact]
     public void Render_Sections_RisksTestsCoverageSuitesSignOff()
     {
-        Assert.Contains("<h2>Risk register</h2>", s_html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"risks\">Risk register</h2>", s_html, StringComparison.Ordinal);
         Assert.Contains(">at_risk</span>", s_html, StringComparison.Ordinal);
         Assert.Contains(">untested</span>", s_html, StringComparison.Ordinal);
-        Assert.Contains("<h2>Tests by suite</h2>", s_html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"tests\">Tests by suite</h2>", s_html, StringComparison.Ordinal);
         Assert.Contains(">unreadable</span>", s_html, StringComparison.Ordinal);
         Assert.Contains("81.25", s_html, StringComparison.Ordinal);
-        Assert.Contains("<h2>Suites</h2>", s_html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"suites\">Suites</h2>", s_html, StringComparison.Ordinal);
         Assert.Contains("12.5", s_html, StringComparison.Ordinal);
-        Assert.Contains("<h2>Sign-off</h2>", s_html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"sign-off\">Sign-off</h2>", s_html, StringComparison.Ordinal);
         Assert.Contains("Reviewer name", s_html, StringComparison.Ordinal);
     }
 
@@ -111,7 +165,7 @@ public sealed partial class HtmlReportWriterTests
     {
         var html = HtmlReportWriter.Render(Reports.Mixed(previous: Reports.AllGreen()));
 
-        Assert.Contains("<h2>Change against the previous report</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"changes\">Change against the previous report</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<td><code>a</code></td><td>pass 1</td><td>(none)</td><td>removed</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td><code>pass-gate</code></td><td>(none)</td><td>pass 0.95</td><td>new</td>", html, StringComparison.Ordinal);
     }

@@ -69,7 +69,7 @@ public sealed class ReportCausesTests
         var markdown = MarkdownReportWriter.Render(report);
         var console = ConsoleSummary.Render(report);
 
-        Assert.Contains("<tr id=\"gate-soak-heap\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr id=\"gate-soak-heap\" class=\"gate attention\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#gate-soak-heap\">soak-heap (Gate soak-heap): 322 B/op &gt; fail 256, and its test failed (tests-pass)</a>", html, StringComparison.Ordinal);
         Assert.Contains("NO-GO: 1 problem (2 red gates)", html, StringComparison.Ordinal);
         Assert.Contains("<a id=\"gate-soak-heap\"></a>", markdown, StringComparison.Ordinal);
