@@ -4,7 +4,11 @@ using Socrates.Gates.Evaluation;
 
 namespace Socrates.Gates.Reporting;
 
-/// <summary>Renders <c>gate-report.md</c>: the HTML report's content as Markdown, for a PR comment.</summary>
+/// <summary>
+/// Renders <c>gate-report.md</c>: the HTML report's content as Markdown, for a PR comment. What
+/// needs attention comes first and passing gates are folded away; files are named as code,
+/// relative to the run folder, because a relative link breaks once the text is pasted elsewhere.
+/// </summary>
 internal static class MarkdownReportWriter
 {
     public const string FileName = "gate-report.md";
@@ -51,16 +55,38 @@ internal static class MarkdownReportWriter
             + $"Canaries: {s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesInconclusive} inconclusive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} without a canary.");
         Line(m);
 
+        var attention = GateOrder.Attention(report);
+        Line(m, "### Needs attention");
+        Line(m);
+        if (attention.Count == 0)
+        {
+            Line(m, "Nothing: every applicable gate passed and was proven sensitive in this run.");
+        }
+
+        foreach (var g in attention)
+        {
+            Line(m, $"- [**{E(g.Title)}**](#{ReportGate.Anchor(g.Id)}) `{Code(g.Id)}`: {ReportWords.Of(g.Status)}, {E(ReportWords.Value(g))} against fail {NumberFormat.Of(g.Fail)}"
+                + (g.Warn is null ? "" : $", warn {NumberFormat.Of(g.Warn)}") + $"; canary {ReportWords.Of(g.Canary.Status)}. {E(g.Reason)}"
+                + (g.FailedTests.Count == 0 ? "" : $" Failed: {E(string.Join(", ", g.FailedTests))}."));
+        }
+
+        Line(m);
         Line(m, "### Gates");
         Line(m);
-        Line(m, "| Gate | Title | Measured | Fail | Warn | Dir | Status | Canary | Evidence |");
-        Line(m, "|---|---|---:|---:|---:|---|---|---|---|");
-        foreach (var g in report.Gates)
+        Line(m, "Worst first. Files are relative to the run folder (the one holding `gates/`).");
+        Line(m);
+        var worstFirst = GateOrder.WorstFirst(report);
+        var ids = attention.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        GateTable(m, report, worstFirst.Where(g => ids.Contains(g.Id)).ToList());
+        var rest = worstFirst.Where(g => !ids.Contains(g.Id)).ToList();
+        if (rest.Count > 0)
         {
-            var canary = g.Canary.Status == CanaryStatus.None ? "no canary" : $"{ReportWords.Of(g.Canary.Status)} ({E(ReportWords.Canary(g.Canary))})";
-            var tied = g.FailedTests.Count == 0 ? ""
-                : $"; its test failed: {E(string.Join(", ", g.FailedTests))}" + (g.AlsoRed.Count > 0 ? $" (also turned {E(string.Join(", ", g.AlsoRed))} red: one cause)" : "");
-            Line(m, $"| <a id=\"{ReportGate.Anchor(g.Id)}\"></a>`{Code(g.Id)}` | {E(g.Title)} | {E(ReportWords.Value(g))} | {NumberFormat.Of(g.Fail)} | {NumberFormat.Of(g.Warn)} | {ReportWords.Of(g.Direction)} | **{ReportWords.Of(g.Status)}** {E(g.Reason)}{tied} | {canary} | {Link(g.Evidence)} |");
+            Line(m);
+            Line(m, $"<details><summary>{rest.Count} passing or skipped gates</summary>");
+            Line(m);
+            GateTable(m, report, rest);
+            Line(m);
+            Line(m, "</details>");
         }
 
         foreach (var section in report.Sections.Where(s => s.Markdown is not null))
@@ -89,7 +115,7 @@ internal static class MarkdownReportWriter
             Line(m, "|---|---|---:|---:|---|");
             foreach (var run in report.Suites)
             {
-                Line(m, $"| {E(run.Suite)} | {E(run.Status)} | {run.ExitCode?.ToString(CultureInfo.InvariantCulture)} | {NumberFormat.Of(run.DurationSeconds)} | {Link(run.Log)} |");
+                Line(m, $"| {E(run.Suite)} | {E(run.Status)} | {run.ExitCode?.ToString(CultureInfo.InvariantCulture)} | {NumberFormat.Of(run.DurationSeconds)} | {RunFile(report, run.Log)} |");
             }
         }
 
@@ -107,7 +133,7 @@ internal static class MarkdownReportWriter
             foreach (var t in report.Tests)
             {
                 var failed = t.Error is null ? t.Failed.ToString(CultureInfo.InvariantCulture) : $"{t.Failed} (unreadable: {E(t.Error)})";
-                Line(m, $"| {E(t.Suite)} | {t.Total} | {t.Passed} | {failed} | {t.Skipped} | {Link(t.Source)} |");
+                Line(m, $"| {E(t.Suite)} | {t.Total} | {t.Passed} | {failed} | {t.Skipped} | {RunFile(report, t.Source)} |");
             }
 
             var failedTests = report.Tests.SelectMany(t => t.FailedTests.Select(f => (t.Suite, Test: f))).ToList();
@@ -128,7 +154,7 @@ internal static class MarkdownReportWriter
         Line(m, "### Coverage");
         Line(m);
         Line(m, report.Coverage is { } c
-            ? $"Line {NumberFormat.Of(c.Line)} %, branch {NumberFormat.Of(c.Branch)} %, method {NumberFormat.Of(c.Method)} % — {Link(c.Html ?? c.Summary)}"
+            ? $"Line {NumberFormat.Of(c.Line)} %, branch {NumberFormat.Of(c.Branch)} %, method {NumberFormat.Of(c.Method)} % — {RunFile(report, c.Html ?? c.Summary)}"
             : "No coverage summary found.");
 
         if (report.Previous is { } p)
@@ -168,7 +194,7 @@ internal static class MarkdownReportWriter
             Line(m, "|---|---:|---|");
             foreach (var file in report.Evidence)
             {
-                Line(m, $"| {Link(ReportWords.EvidenceLink(report, file.Path), file.Path)} | {file.Bytes} | `{file.Sha256}` |");
+                Line(m, $"| `{Code(file.Path)}` | {file.Bytes} | `{file.Sha256}` |");
             }
 
             Line(m);
@@ -187,8 +213,36 @@ internal static class MarkdownReportWriter
         return m.ToString();
     }
 
-    private static string Link(string? path, string? text = null) =>
-        path is null ? "" : $"[{E(text ?? path)}]({Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal)})";
+    private static void GateTable(StringBuilder m, GateReport report, List<ReportGate> gates)
+    {
+        if (gates.Count == 0)
+        {
+            return;
+        }
+
+        Line(m, "| Gate | Title | Measured | Fail | Warn | Dir | Status | Canary | Evidence |");
+        Line(m, "|---|---|---:|---:|---:|---|---|---|---|");
+        foreach (var g in gates)
+        {
+            var canary = g.Canary.Status == CanaryStatus.None ? "no canary" : $"{ReportWords.Of(g.Canary.Status)} ({E(ReportWords.Canary(g.Canary))})";
+            var tied = g.FailedTests.Count == 0 ? ""
+                : $"; its test failed: {E(string.Join(", ", g.FailedTests))}" + (g.AlsoRed.Count > 0 ? $" (also turned {E(string.Join(", ", g.AlsoRed))} red: one cause)" : "");
+            Line(m, $"| <a id=\"{ReportGate.Anchor(g.Id)}\"></a>`{Code(g.Id)}` | {E(g.Title)} | {E(ReportWords.Value(g))} | {NumberFormat.Of(g.Fail)} | {NumberFormat.Of(g.Warn)} | {ReportWords.Of(g.Direction)} | **{ReportWords.Of(g.Status)}** {E(g.Reason)}{tied} | {canary} | {RunFile(report, g.Evidence)} |");
+        }
+    }
+
+    /// <summary>A report-relative path shown as code relative to the run folder (the artifacts root).</summary>
+    private static string RunFile(GateReport report, string? reportRelative)
+    {
+        if (reportRelative is null)
+        {
+            return "";
+        }
+
+        var prefix = report.ArtifactsRoot.TrimEnd('/') + "/";
+        var path = reportRelative.StartsWith(prefix, StringComparison.Ordinal) ? reportRelative[prefix.Length..] : reportRelative;
+        return $"`{Code(path)}`";
+    }
 
     /// <summary>Escapes text for a Markdown table cell: no pipes, no raw HTML, no line breaks.</summary>
     internal static string E(string? text) => (text ?? "")

@@ -13,9 +13,21 @@ public sealed class MarkdownReportWriterTests
     {
         Assert.Contains("| Gate | Title | Measured | Fail | Warn | Dir | Status | Canary | Evidence |", s_md, StringComparison.Ordinal);
         Assert.Contains("| <a id=\"gate-fail-gate\"></a>`fail-gate` | Gate fail-gate | 0.5 ratio | 0.9 |  | min | **fail**", s_md, StringComparison.Ordinal);
-        Assert.Contains("[../evidence/unit/pass.json](../evidence/unit/pass.json)", s_md, StringComparison.Ordinal);
+        Assert.Contains("| `evidence/unit/pass.json` |", s_md, StringComparison.Ordinal);
+        Assert.DoesNotContain("](../", s_md, StringComparison.Ordinal);
         Assert.Contains("verified (failpoint fp.pass)", s_md, StringComparison.Ordinal);
         Assert.Contains("| no canary |", s_md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PassingGates_FoldedAfterTheOnesNeedingAttention()
+    {
+        var folded = s_md.IndexOf("passing or skipped gates</summary>", StringComparison.Ordinal);
+
+        Assert.True(s_md.IndexOf("`fail-gate` |", StringComparison.Ordinal) < folded);
+        Assert.True(s_md.IndexOf("`pass-gate` |", StringComparison.Ordinal) > folded);
+        Assert.True(s_md.IndexOf("### Needs attention", StringComparison.Ordinal) < s_md.IndexOf("### Gates", StringComparison.Ordinal));
+        Assert.Contains("(#gate-fail-gate)", s_md[..s_md.IndexOf("### Gates", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]
