@@ -183,8 +183,8 @@ Task("Report")
     .Does(() =>
 {
     runFolder = ExistingRunFolder();
+    // The engine prints the report's path.
     var exitCode = Evaluate(PreviousReport(runFolder));
-    Information($"Report: {runFolder}/gates/gate-report.html");
     if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
 });
 
@@ -207,7 +207,7 @@ Task("Gates")
     WriteSuiteRuns();
     var exitCode = Evaluate(previous);
     PointLatestAt(Run());
-    Information($"Report: {Run()}/gates/gate-report.html (also artifacts/latest/gates/)");
+    Information("The same report is linked as artifacts/latest/gates/.");
     if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
 });
 
