@@ -86,7 +86,10 @@ internal static class GateRun
             machine,
             outputDirectory,
             config.File,
-            options.CanariesExpected);
+            options.CanariesExpected)
+        {
+            Reproduce = config.Reproduce,
+        };
         var sectionProblems = new List<string>();
         var sections = ReportSection.ReadAll(artifactsRoot, sectionProblems);
         extraProblems.AddRange(sectionProblems.Select(p => new InputProblem(ReportSection.Folder, p)));

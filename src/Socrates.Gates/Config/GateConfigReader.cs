@@ -10,7 +10,8 @@ namespace Socrates.Gates.Config;
 /// </summary>
 internal sealed partial class GateConfigReader(string file)
 {
-    private static readonly string[] s_rootFields = ["$schema", "version", "risks", "gates"];
+    private static readonly string[] s_rootFields = ["$schema", "version", "risks", "gates", "reproduce"];
+    private static readonly string[] s_reproduceFields = ["test", "suites", "canary"];
     private static readonly string[] s_riskFields = ["id", "title", "severity", "description"];
     private static readonly string[] s_gateFields =
         ["id", "title", "risks", "metric", "direction", "fail", "warn", "unit", "profiles", "suite", "canary", "description"];
@@ -56,7 +57,67 @@ internal sealed partial class GateConfigReader(string file)
 
         var risks = ReadRisks(root);
         var gates = ReadGates(root, risks);
-        return new GateConfig(file, version, risks, gates);
+        return new GateConfig(file, version, risks, gates) { Reproduce = ReadReproduce(root) };
+    }
+
+    private ReproduceTemplates? ReadReproduce(JsonElement root)
+    {
+        if (!root.TryGetProperty("reproduce", out var element))
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            Add(null, "reproduce", $"must be an object, not {Kind(element)}");
+            return null;
+        }
+
+        RejectUnknownFields(element, s_reproduceFields, null, "reproduce");
+        var suites = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (element.TryGetProperty("suites", out var suitesElement))
+        {
+            if (suitesElement.ValueKind != JsonValueKind.Object)
+            {
+                Add(null, "reproduce.suites", $"must be an object of suite name to command, not {Kind(suitesElement)}");
+            }
+            else
+            {
+                foreach (var suite in suitesElement.EnumerateObject())
+                {
+                    if (Template(suite.Value, $"reproduce.suites.{suite.Name}") is { } command)
+                    {
+                        suites[suite.Name] = command;
+                    }
+                }
+            }
+        }
+
+        var test = element.TryGetProperty("test", out var testElement) ? Template(testElement, "reproduce.test") : null;
+        var canary = element.TryGetProperty("canary", out var canaryElement) ? Template(canaryElement, "reproduce.canary") : null;
+        if (canary is not null && !canary.Contains("{command}", StringComparison.Ordinal))
+        {
+            Add(null, "reproduce.canary", "must contain {command}: the canary wraps the command that reproduces the gate");
+        }
+
+        return new ReproduceTemplates(test, suites, canary);
+    }
+
+    private string? Template(JsonElement element, string field)
+    {
+        if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
+        {
+            Add(null, field, $"must be a non-empty string, not {Kind(element)}");
+            return null;
+        }
+
+        var template = element.GetString()!;
+        foreach (var unknown in ReproduceTemplates.UnknownPlaceholders(template))
+        {
+            Add(null, field, $"unknown placeholder {{{unknown}}}; known: {string.Join(", ", ReproduceTemplates.Placeholders.Select(p => "{" + p + "}"))}");
+        }
+
+        return template;
     }
 
     private List<RiskDefinition> ReadRisks(JsonElement root)

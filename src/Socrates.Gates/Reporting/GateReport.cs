@@ -106,6 +106,12 @@ internal sealed record ReportGate(
     /// <summary>The test that wrote the gate's figure (<c>Namespace.Class.Method</c>), when the metric file names it.</summary>
     public string? Test { get; init; }
 
+    /// <summary>The command that reruns, alone, what wrote this gate's figure (from the gates file's templates).</summary>
+    public string? Reproduce { get; init; }
+
+    /// <summary>The same command with the gate's canary on: shows the gate going red.</summary>
+    public string? ReproduceCanary { get; init; }
+
     /// <summary>Failed tests that wrote this gate's figure: the failure is this gate's, not a separate problem.</summary>
     public IReadOnlyList<string> FailedTests { get; init; } = [];
 

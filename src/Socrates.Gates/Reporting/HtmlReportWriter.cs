@@ -163,11 +163,17 @@ internal static class HtmlReportWriter
                 h.AppendLine(Inv($"<div class=\"muted\">{E(g.Description)}</div>"));
             }
 
+            h.AppendLine(Reproduce(g));
             h.AppendLine("</li>");
         }
 
         h.AppendLine("</ol>");
     }
+
+    /// <summary>The commands that rerun the gate's evidence alone, and with its canary on.</summary>
+    private static string Reproduce(ReportGate g) =>
+        (g.Reproduce is null ? "" : Inv($"<div>reproduce: <code>{E(g.Reproduce)}</code></div>"))
+        + (g.ReproduceCanary is null ? "" : Inv($"<div>with its canary: <code>{E(g.ReproduceCanary)}</code></div>"));
 
     private static void WriteEvidence(StringBuilder h, GateReport report)
     {
@@ -246,6 +252,11 @@ internal static class HtmlReportWriter
             if (g.Test is not null)
             {
                 measured += Inv($"<div class=\"muted\">written by <code>{E(g.Test)}</code></div>");
+            }
+
+            if (g.Reproduce is not null)
+            {
+                title += Inv($"<details class=\"muted\"><summary>reproduce</summary>{Reproduce(g)}</details>");
             }
 
             var rowClass = "gate" + (attention.Contains(g.Id) ? " attention" : "") + (g.Status == GateStatus.Warn ? " warn-row" : "");

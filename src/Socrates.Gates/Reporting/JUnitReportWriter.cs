@@ -93,7 +93,9 @@ internal static class JUnitReportWriter
             Property("direction", ReportWords.Of(gate.Direction)),
             Property("risks", string.Join(",", gate.Risks)),
             Property("canary", ReportWords.Of(gate.Canary.Status)),
-            Property("title", gate.Title));
+            Property("title", gate.Title),
+            Property("reproduce", gate.Reproduce ?? ""),
+            Property("reproduce-canary", gate.ReproduceCanary ?? ""));
 
     private static XElement Property(string name, string value) =>
         new("property", new XAttribute("name", name), new XAttribute("value", value));

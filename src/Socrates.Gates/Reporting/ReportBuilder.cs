@@ -41,6 +41,9 @@ internal static class ReportBuilder
             new ReportCanary(r.Gate.Canary?.Failpoint, r.Gate.Canary?.Fixture, r.Canary.Status, r.Canary.GateStatusUnderCanary, r.Canary.ValueUnderCanary, r.Canary.Reason))
             {
                 Test = r.Sample?.Test,
+                Reproduce = context.Reproduce?.CommandFor(r.Gate, context.Profile, r.Sample?.Test, r.Sample?.Assembly),
+                ReproduceCanary = context.Reproduce?.CanaryCommandFor(
+                    r.Gate, context.Profile, context.Reproduce.CommandFor(r.Gate, context.Profile, r.Sample?.Test, r.Sample?.Assembly)),
             })
             .ToList();
 

@@ -8,4 +8,8 @@ internal sealed record ReportContext(
     MachineInfo Machine,
     string OutputDirectory,
     string GatesFile,
-    bool CanariesExpected);
+    bool CanariesExpected)
+{
+    /// <summary>The gates file's templates for the reproduce commands; null when it gives none.</summary>
+    public Config.ReproduceTemplates? Reproduce { get; init; }
+}
