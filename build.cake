@@ -184,7 +184,7 @@ Task("Report")
 {
     runFolder = ExistingRunFolder();
     // The engine prints the report's path.
-    var exitCode = Evaluate(PreviousReport(runFolder));
+    var exitCode = Evaluate(PreviousReport(runFolder), recordHistory: false);
     if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
 });
 
@@ -205,7 +205,7 @@ Task("Gates")
     MergeCoverage();
     if (runCanaries) { RunCanaries(); }
     WriteSuiteRuns();
-    var exitCode = Evaluate(previous);
+    var exitCode = Evaluate(previous, recordHistory: true);
     PointLatestAt(Run());
     Information("The same report is linked as artifacts/latest/gates/.");
     if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
@@ -531,7 +531,11 @@ void RunCanaries()
     suiteRuns.Add(new SuiteRun("canaries", 0, watch.Elapsed.TotalSeconds, "passed", null));
 }
 
-int Evaluate(string? previousReport)
+// The run history (one JSON line per Gates run, per profile) each gate's trend is drawn from;
+// keep artifacts/history/ in the CI cache to keep the trend across runs.
+string HistoryFile() => $"{root}/artifacts/history/{profile}.jsonl";
+
+int Evaluate(string? previousReport, bool recordHistory)
 {
     if (!FileExists(gateEngine))
     {
@@ -546,6 +550,8 @@ int Evaluate(string? previousReport)
         .Append("--out").AppendQuoted($"{Run()}/gates")
         .Append("--commit").Append(GitCommit(full: true));
     if (previousReport is not null) { args.Append("--previous").AppendQuoted(previousReport); }
+    args.Append("--history").AppendQuoted(HistoryFile());
+    if (recordHistory) { args.Append("--record-history"); }
     if (runCanaries && canaryGates.Count == 0) { args.Append("--run-canaries-expected"); }
     return StartProcess("dotnet", new ProcessSettings { Arguments = args });
 }

@@ -10,8 +10,8 @@ namespace Socrates.Gates.Cli;
 /// </summary>
 internal sealed class EvaluateCommand(TextWriter output, TextWriter error, TimeProvider time)
 {
-    private static readonly string[] s_options = ["--gates", "--artifacts", "--profile", "--out", "--previous", "--commit"];
-    private static readonly string[] s_flags = ["--run-canaries-expected"];
+    private static readonly string[] s_options = ["--gates", "--artifacts", "--profile", "--out", "--previous", "--commit", "--history"];
+    private static readonly string[] s_flags = ["--run-canaries-expected", "--record-history"];
 
     public int Run(IReadOnlyList<string> args)
     {
@@ -45,7 +45,16 @@ internal sealed class EvaluateCommand(TextWriter output, TextWriter error, TimeP
             line.Value("--out") ?? Path.Combine(artifacts, "gates"),
             line.Value("--previous"),
             line.Value("--commit") ?? "unknown",
-            line.Has("--run-canaries-expected"));
+            line.Has("--run-canaries-expected"))
+        {
+            HistoryFile = line.Value("--history"),
+            RecordHistory = line.Has("--record-history"),
+        };
+        if (options.RecordHistory && options.HistoryFile is null)
+        {
+            error.WriteLine("error: --record-history needs --history <file>");
+            return ExitCodes.Invalid;
+        }
 
         GateReport report;
         try

@@ -8,4 +8,11 @@ internal sealed record EvaluateOptions(
     string OutputDirectory,
     string? PreviousReport,
     string Commit,
-    bool CanariesExpected);
+    bool CanariesExpected)
+{
+    /// <summary>The run history (JSON lines) whose trend the report draws; null for none.</summary>
+    public string? HistoryFile { get; init; }
+
+    /// <summary>Whether this run is appended to <see cref="HistoryFile"/> (a re-evaluation of an old run is not).</summary>
+    public bool RecordHistory { get; init; }
+}

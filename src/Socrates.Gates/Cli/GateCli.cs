@@ -12,8 +12,10 @@ internal sealed class GateCli(TextWriter output, TextWriter error, TimeProvider 
         Usage:
           evaluate --profile quick|ci|full [--gates gates.json] [--artifacts artifacts]
                    [--out <artifacts>/gates] [--previous <gate-report.json>] [--commit <sha>]
-                   [--run-canaries-expected]
+                   [--run-canaries-expected] [--history <runs.jsonl> [--record-history]]
               Decides every gate, writes gate-report.{html,md,json} and junit.xml to --out.
+              --history: the run history each gate's trend is drawn from (one JSON line per
+              run); --record-history appends this run to it.
               --previous: the report the change section compares with (default: the
               gate-report.json already in --out).
               Exit 0: GO or GO WITH WARNINGS. 1: NO-GO. 2: invalid gates file or usage.

@@ -79,6 +79,9 @@ internal static class GateRun
             extraProblems.Add(new InputProblem(options.PreviousReport, "previous report not found, no comparison made"));
         }
 
+        var historyProblems = new List<string>();
+        var history = options.HistoryFile is null ? [] : Reporting.History.RunHistoryFile.Read(options.HistoryFile, historyProblems);
+        extraProblems.AddRange(historyProblems.Select(p => new InputProblem(options.HistoryFile!, p)));
         var context = new ReportContext(
             options.Profile,
             options.Commit,
@@ -89,6 +92,7 @@ internal static class GateRun
             options.CanariesExpected)
         {
             Reproduce = config.Reproduce,
+            History = history,
         };
         var sectionProblems = new List<string>();
         var sections = ReportSection.ReadAll(artifactsRoot, sectionProblems);
@@ -100,6 +104,11 @@ internal static class GateRun
             Evidence = EvidenceLedger.Record(artifactsRoot, filesRead),
         };
         ReportFiles.WriteAll(report, outputDirectory);
+        if (options.RecordHistory && options.HistoryFile is not null)
+        {
+            Reporting.History.RunHistoryFile.Append(options.HistoryFile, Reporting.History.RunHistoryFile.RecordOf(report));
+        }
+
         return report;
     }
 

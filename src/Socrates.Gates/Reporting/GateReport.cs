@@ -106,6 +106,9 @@ internal sealed record ReportGate(
     /// <summary>The test that wrote the gate's figure (<c>Namespace.Class.Method</c>), when the metric file names it.</summary>
     public string? Test { get; init; }
 
+    /// <summary>The gate's figures over its last runs of this profile, this run last; null without history.</summary>
+    public History.GateTrend? Trend { get; init; }
+
     /// <summary>The command that reruns, alone, what wrote this gate's figure (from the gates file's templates).</summary>
     public string? Reproduce { get; init; }
 

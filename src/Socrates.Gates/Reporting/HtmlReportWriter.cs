@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Socrates.Gates.Evaluation;
+using Socrates.Gates.Reporting.History;
 
 namespace Socrates.Gates.Reporting;
 
@@ -55,6 +56,7 @@ internal static class HtmlReportWriter
         WriteBar(h, report);
         WriteContents(h, report);
         WriteAttention(h, report);
+        WriteDrifting(h, report);
 
         h.AppendLine("<h2 id=\"run\">Run</h2>");
         h.AppendLine("<div class=\"scroll\"><table class=\"meta\">");
@@ -170,6 +172,18 @@ internal static class HtmlReportWriter
         h.AppendLine("</ol>");
     }
 
+    private static void WriteDrifting(StringBuilder h, GateReport report)
+    {
+        var drifting = report.Gates.Where(g => g.Trend?.Drifting == true).ToList();
+        if (drifting.Count == 0)
+        {
+            return;
+        }
+
+        var items = drifting.Select(g => Inv($"<a href=\"#{E(ReportGate.Anchor(g.Id))}\">{E(g.Title)}</a> {Sparkline.Svg(g.Trend!, g.Fail, g.Warn)}"));
+        h.AppendLine(Inv($"<p><strong>Drifting toward the line</strong> (green now; each of the last {GateTrend.DriftRuns} runs closer to fail, margin halved): {string.Join(", ", items)}</p>"));
+    }
+
     /// <summary>The commands that rerun the gate's evidence alone, and with its canary on.</summary>
     private static string Reproduce(ReportGate g) =>
         (g.Reproduce is null ? "" : Inv($"<div>reproduce: <code>{E(g.Reproduce)}</code></div>"))
@@ -252,6 +266,11 @@ internal static class HtmlReportWriter
             if (g.Test is not null)
             {
                 measured += Inv($"<div class=\"muted\">written by <code>{E(g.Test)}</code></div>");
+            }
+
+            if (g.Trend is { } trend)
+            {
+                measured += Sparkline.Svg(trend, g.Fail, g.Warn) + (trend.Drifting ? " " + Chip("warn", "drifting toward the line") : "");
             }
 
             if (g.Reproduce is not null)

@@ -42,6 +42,8 @@ internal static class ReportBuilder
             {
                 Test = r.Sample?.Test,
                 Reproduce = context.Reproduce?.CommandFor(r.Gate, context.Profile, r.Sample?.Test, r.Sample?.Assembly),
+                Trend = History.GateTrend.Of(r.Gate.Id, context.Profile, r.Gate.Fail, r.Gate.Direction, r.Value,
+                    r.Status is GateStatus.Fail or GateStatus.Missing, context.History),
                 ReproduceCanary = context.Reproduce?.CanaryCommandFor(
                     r.Gate, context.Profile, context.Reproduce.CommandFor(r.Gate, context.Profile, r.Sample?.Test, r.Sample?.Assembly)),
             })

@@ -12,4 +12,7 @@ internal sealed record ReportContext(
 {
     /// <summary>The gates file's templates for the reproduce commands; null when it gives none.</summary>
     public Config.ReproduceTemplates? Reproduce { get; init; }
+
+    /// <summary>Earlier runs, oldest first, for each gate's trend; empty when no history was given.</summary>
+    public IReadOnlyList<History.RunRecord> History { get; init; } = [];
 }

@@ -305,6 +305,39 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("3.2", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_RecordHistoryTwice_SecondReportDrawsTheTrend()
+    {
+        var history = Path.Combine(_temp.Root, "..", Path.GetFileName(_temp.Root) + "-history.jsonl");
+        try
+        {
+            _temp.WriteMetric("v2.roundtrip.equality_rate", 1.0);
+            _temp.WriteMetric("race.lost_updates", 0, unit: "count");
+
+            Assert.Equal(0, Evaluate("ci", ["--history", history, "--record-history"], "c1").ExitCode);
+            Assert.Equal(0, Evaluate("ci", ["--history", history, "--record-history"], "c2").ExitCode);
+
+            Assert.Equal(2, File.ReadAllLines(history).Length);
+            using var report = ReadReport();
+            var trend = report.RootElement.GetProperty("gates")[0].GetProperty("trend").GetProperty("values");
+            Assert.Equal(2, trend.GetArrayLength());
+            Assert.Contains("<svg class=\"spark\"", File.ReadAllText(Path.Combine(_temp.OutDir, "gate-report.html")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(history);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_RecordHistoryWithoutFile_UsageError()
+    {
+        var run = Evaluate("ci", "--record-history");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--record-history needs --history", run.Error, StringComparison.Ordinal);
+    }
+
     private CliRun Evaluate(string profile, string? flag = null, string commit = "abc1234") => Evaluate(profile, flag is null ? [] : [flag], commit);
 
     private CliRun Evaluate(string profile, string[] extra, string commit)
