@@ -12,9 +12,10 @@ internal sealed partial class GateConfigReader(string file)
 {
     private static readonly string[] s_rootFields = ["$schema", "version", "risks", "gates", "reproduce"];
     private static readonly string[] s_reproduceFields = ["test", "suites", "canary"];
-    private static readonly string[] s_riskFields = ["id", "title", "severity", "description"];
+    private static readonly string[] s_riskFields = ["id", "title", "severity", "description", "runbook"];
+    private static readonly string[] s_runbookFields = ["red", "causes"];
     private static readonly string[] s_gateFields =
-        ["id", "title", "risks", "metric", "direction", "fail", "warn", "unit", "profiles", "suite", "canary", "description"];
+        ["id", "title", "risks", "metric", "direction", "fail", "warn", "unit", "profiles", "suite", "canary", "description", "runbook"];
 
     private static readonly string[] s_canaryFields = ["failpoint", "fixture"];
 
@@ -144,6 +145,7 @@ internal sealed partial class GateConfigReader(string file)
             var label = id is null ? path : $"{path} ('{id}')";
             var title = RequiredString(element, "title", null, label + ".title");
             var description = OptionalString(element, "description", null, label + ".description");
+            var runbook = ReadRunbook(element, null, label + ".runbook");
             var severityText = RequiredString(element, "severity", null, label + ".severity");
             RiskSeverity? severity = severityText switch
             {
@@ -172,7 +174,7 @@ internal sealed partial class GateConfigReader(string file)
 
             if (id is not null && title is not null && severity is not null)
             {
-                risks.Add(new RiskDefinition(id, title, severity.Value, description));
+                risks.Add(new RiskDefinition(id, title, severity.Value, description) { Runbook = runbook });
             }
         }
 
@@ -237,6 +239,7 @@ internal sealed partial class GateConfigReader(string file)
         var unit = RequiredString(element, "unit", gateId, F("unit"));
         var suite = RequiredString(element, "suite", gateId, F("suite"));
         var description = OptionalString(element, "description", gateId, F("description"));
+        var runbook = ReadRunbook(element, gateId, F("runbook"));
 
         Direction? direction = null;
         var directionText = RequiredString(element, "direction", gateId, F("direction"));
@@ -304,7 +307,34 @@ internal sealed partial class GateConfigReader(string file)
         }
 
         return new GateDefinition(
-            id!, title!, gateRisks!, metric!, direction!.Value, fail!.Value, warn, unit!, profiles!, suite!, canary, description);
+            id!, title!, gateRisks!, metric!, direction!.Value, fail!.Value, warn, unit!, profiles!, suite!, canary, description)
+        {
+            Runbook = runbook,
+        };
+    }
+
+    private Runbook? ReadRunbook(JsonElement parent, string? gateId, string field)
+    {
+        if (!parent.TryGetProperty("runbook", out var element))
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            Add(gateId, field, $"must be an object with 'red' and 'causes', not {Kind(element)}");
+            return null;
+        }
+
+        RejectUnknownFields(element, s_runbookFields, gateId, field);
+        var red = RequiredString(element, "red", gateId, field + ".red");
+        var causes = StringList(element, "causes", gateId, field + ".causes");
+        if (causes is { Count: 0 })
+        {
+            Add(gateId, field + ".causes", "name at least one likely cause");
+        }
+
+        return red is null || causes is null || causes.Count == 0 ? null : new Runbook(red, causes);
     }
 
     private CanaryDefinition? ReadCanary(JsonElement gate, string? gateId, string field)

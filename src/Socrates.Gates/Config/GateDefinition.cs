@@ -18,6 +18,9 @@ internal sealed record GateDefinition(
     CanaryDefinition? Canary,
     string? Description)
 {
+    /// <summary>What red means for the release and its likely causes; required by <c>validate</c>.</summary>
+    public Runbook? Runbook { get; init; }
+
     /// <summary>Whether the gate is decided in <paramref name="profile"/> (otherwise it is skipped).</summary>
     public bool AppliesTo(string profile) => Profiles.Contains(profile, StringComparer.Ordinal);
 }

@@ -106,6 +106,9 @@ internal sealed record ReportGate(
     /// <summary>The test that wrote the gate's figure (<c>Namespace.Class.Method</c>), when the metric file names it.</summary>
     public string? Test { get; init; }
 
+    /// <summary>What red means for the release and its likely causes (gates.json); null when the file gives none.</summary>
+    public Config.Runbook? Runbook { get; init; }
+
     /// <summary>The gate's figures over its last runs of this profile, this run last; null without history.</summary>
     public History.GateTrend? Trend { get; init; }
 
@@ -129,7 +132,11 @@ internal sealed record ReportGate(
 internal sealed record ReportCanary(string? Failpoint, string? Fixture, CanaryStatus Status, GateStatus? GateStatusUnderCanary, double? ValueUnderCanary, string Reason);
 
 /// <summary>A risk of the register after the run.</summary>
-internal sealed record ReportRisk(string Id, string Title, RiskSeverity Severity, RiskStatus Status, IReadOnlyList<string> Gates, bool HasWarnings);
+internal sealed record ReportRisk(string Id, string Title, RiskSeverity Severity, RiskStatus Status, IReadOnlyList<string> Gates, bool HasWarnings)
+{
+    /// <summary>What this risk at risk means for the release and where to look first; null when the file gives none.</summary>
+    public Runbook? Runbook { get; init; }
+}
 
 /// <summary>Test counts of one suite (one TRX file); <see cref="Error"/> set when it was unreadable.</summary>
 internal sealed record ReportTestSuite(string Suite, int Total, int Passed, int Failed, int Skipped, string Source, string? Error)

@@ -165,6 +165,7 @@ internal static class HtmlReportWriter
                 h.AppendLine(Inv($"<div class=\"muted\">{E(g.Description)}</div>"));
             }
 
+            h.AppendLine(RunbookHtml(g.Runbook));
             h.AppendLine(Reproduce(g));
             h.AppendLine("</li>");
         }
@@ -183,6 +184,11 @@ internal static class HtmlReportWriter
         var items = drifting.Select(g => Inv($"<a href=\"#{E(ReportGate.Anchor(g.Id))}\">{E(g.Title)}</a> {Sparkline.Svg(g.Trend!, g.Fail, g.Warn)}"));
         h.AppendLine(Inv($"<p><strong>Drifting toward the line</strong> (green now; each of the last {GateTrend.DriftRuns} runs closer to fail, margin halved): {string.Join(", ", items)}</p>"));
     }
+
+    /// <summary>What red means for the release and where to look first.</summary>
+    private static string RunbookHtml(Config.Runbook? runbook) => runbook is null
+        ? ""
+        : Inv($"<div>if red: {E(runbook.Red)}</div><div>look first at:</div><ul>{string.Concat(runbook.Causes.Select(c => Inv($"<li>{E(c)}</li>")))}</ul>");
 
     /// <summary>The commands that rerun the gate's evidence alone, and with its canary on.</summary>
     private static string Reproduce(ReportGate g) =>
@@ -273,9 +279,9 @@ internal static class HtmlReportWriter
                 measured += Sparkline.Svg(trend, g.Fail, g.Warn) + (trend.Drifting ? " " + Chip("warn", "drifting toward the line") : "");
             }
 
-            if (g.Reproduce is not null)
+            if (g.Reproduce is not null || g.Runbook is not null)
             {
-                title += Inv($"<details class=\"muted\"><summary>reproduce</summary>{Reproduce(g)}</details>");
+                title += Inv($"<details class=\"muted\"><summary>runbook</summary>{RunbookHtml(g.Runbook)}{Reproduce(g)}</details>");
             }
 
             var rowClass = "gate" + (attention.Contains(g.Id) ? " attention" : "") + (g.Status == GateStatus.Warn ? " warn-row" : "");
@@ -293,7 +299,8 @@ internal static class HtmlReportWriter
         {
             var status = Chip(ReportWords.Key(r.Status), ReportWords.Of(r.Status)) + (r.HasWarnings ? " " + Chip("warn", "with warnings") : "");
             var gates = r.Gates.Count == 0 ? "<span class=\"muted\">no gate in this profile</span>" : string.Join(", ", r.Gates.Select(id => Inv($"<a href=\"#{E(ReportGate.Anchor(id))}\"><code>{E(id)}</code></a>")));
-            h.AppendLine(Inv($"<tr><td><code>{E(r.Id)}</code></td><td>{E(r.Title)}</td><td>{E(ReportWords.Of(r.Severity))}</td><td>{status}</td><td>{gates}</td></tr>"));
+            var title = E(r.Title) + (r.Runbook is null ? "" : Inv($"<details class=\"muted\" {(r.Status == Evaluation.RiskStatus.AtRisk ? "open" : "")}><summary>runbook</summary>{RunbookHtml(r.Runbook)}</details>"));
+            h.AppendLine(Inv($"<tr><td><code>{E(r.Id)}</code></td><td>{title}</td><td>{E(ReportWords.Of(r.Severity))}</td><td>{status}</td><td>{gates}</td></tr>"));
         }
 
         h.AppendLine("</table></div>");

@@ -68,6 +68,11 @@ internal static class MarkdownReportWriter
             Line(m, $"- [**{E(g.Title)}**](#{ReportGate.Anchor(g.Id)}) `{Code(g.Id)}`: {ReportWords.Of(g.Status)}, {E(ReportWords.Value(g))} against fail {NumberFormat.Of(g.Fail)}"
                 + (g.Warn is null ? "" : $", warn {NumberFormat.Of(g.Warn)}") + $"; canary {ReportWords.Of(g.Canary.Status)}. {E(g.Reason)}"
                 + (g.FailedTests.Count == 0 ? "" : $" Failed: {E(string.Join(", ", g.FailedTests))}."));
+            if (g.Runbook is { } runbook)
+            {
+                Line(m, $"  - if red: {E(runbook.Red)} Look first at: {E(string.Join("; ", runbook.Causes))}.");
+            }
+
             if (g.Reproduce is not null)
             {
                 Line(m, $"  - reproduce: `{Code(g.Reproduce)}`");

@@ -41,6 +41,7 @@ internal static class ReportBuilder
             new ReportCanary(r.Gate.Canary?.Failpoint, r.Gate.Canary?.Fixture, r.Canary.Status, r.Canary.GateStatusUnderCanary, r.Canary.ValueUnderCanary, r.Canary.Reason))
             {
                 Test = r.Sample?.Test,
+                Runbook = r.Gate.Runbook,
                 Reproduce = context.Reproduce?.CommandFor(r.Gate, context.Profile, r.Sample?.Test, r.Sample?.Assembly),
                 Trend = History.GateTrend.Of(r.Gate.Id, context.Profile, r.Gate.Fail, r.Gate.Direction, r.Value,
                     r.Status is GateStatus.Fail or GateStatus.Missing, context.History),
@@ -50,7 +51,7 @@ internal static class ReportBuilder
             .ToList();
 
         var risks = evaluation.Risks
-            .Select(r => new ReportRisk(r.Risk.Id, r.Risk.Title, r.Risk.Severity, r.Status, r.Gates, r.HasWarnings))
+            .Select(r => new ReportRisk(r.Risk.Id, r.Risk.Title, r.Risk.Severity, r.Status, r.Gates, r.HasWarnings) { Runbook = r.Risk.Runbook })
             .ToList();
         var allTests = snapshot.TestSuites
             .Select(t => new ReportTestSuite(t.Suite, t.Total, t.Passed, t.Failed, t.Skipped, Link(t.Source)!, t.Error)

@@ -60,4 +60,39 @@ public sealed class DescriptionTests
         Assert.Contains(problems, p => p is { GateId: null, Field: "risks[1] ('RACE').description" });
         Assert.Contains(problems, p => p is { GateId: "lost-updates", Field: "description" });
     }
+
+    [Fact]
+    public void Problems_GateAndRiskWithoutRunbook_OneEachNamingIt()
+    {
+        var document = GatesJson.Valid();
+        document["risks"]![0]!.AsObject().Remove("runbook");
+        GatesJson.Gate(document).Remove("runbook");
+        var config = GateConfigLoader.Parse(document.ToJsonString(), GatesJson.File);
+
+        var problems = DescriptionRule.Problems(config);
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p is { GateId: null, Field: "risks[0] ('DATA-LOSS').runbook" });
+        Assert.Contains(problems, p => p is { GateId: "roundtrip", Field: "runbook" });
+    }
+
+    [Fact]
+    public void Parse_RunbookWithoutCauses_Rejected()
+    {
+        var document = GatesJson.Valid();
+        GatesJson.Gate(document)["runbook"] = new System.Text.Json.Nodes.JsonObject { ["red"] = "x", ["causes"] = new System.Text.Json.Nodes.JsonArray() };
+
+        var ex = Assert.Throws<GateConfigException>(() => GateConfigLoader.Parse(document.ToJsonString(), GatesJson.File));
+
+        Assert.Contains(ex.Problems, p => p.Field == "runbook.causes" && p.Message.Contains("at least one", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_Runbook_ReadIntoGateAndRisk()
+    {
+        var config = GateConfigLoader.Parse(GatesJson.Valid().ToJsonString(), GatesJson.File);
+
+        Assert.Equal("Do not release.", config.Gates[0].Runbook!.Red);
+        Assert.Equal(["the last change"], config.Risks[0].Runbook!.Causes);
+    }
 }

@@ -12,8 +12,8 @@ internal static class GatesJson
         ["$schema"] = "./gates.schema.json",
         ["version"] = 1,
         ["risks"] = new JsonArray(
-            new JsonObject { ["id"] = "DATA-LOSS", ["title"] = "Rows lost", ["severity"] = "critical", ["description"] = "A saved row is gone." },
-            new JsonObject { ["id"] = "RACE", ["title"] = "Lost updates", ["severity"] = "high", ["description"] = "A concurrent write is lost." }),
+            new JsonObject { ["id"] = "DATA-LOSS", ["title"] = "Rows lost", ["severity"] = "critical", ["description"] = "A saved row is gone.", ["runbook"] = Runbook() },
+            new JsonObject { ["id"] = "RACE", ["title"] = "Lost updates", ["severity"] = "high", ["description"] = "A concurrent write is lost.", ["runbook"] = Runbook() }),
         ["gates"] = new JsonArray(
             new JsonObject
             {
@@ -29,6 +29,7 @@ internal static class GatesJson
                 ["suite"] = "unit",
                 ["canary"] = new JsonObject { ["failpoint"] = "v2.save.drop-field" },
                 ["description"] = "Every field saved comes back.",
+                ["runbook"] = Runbook(),
             },
             new JsonObject
             {
@@ -43,8 +44,12 @@ internal static class GatesJson
                 ["suite"] = "properties",
                 ["canary"] = new JsonObject { ["fixture"] = "fixtures/canaries/lost-update.json" },
                 ["description"] = "Linearizability checker over recorded histories.",
+                ["runbook"] = Runbook(),
             }),
     };
+
+    /// <summary>A runbook: what red means, where to look.</summary>
+    public static JsonObject Runbook() => new() { ["red"] = "Do not release.", ["causes"] = new JsonArray("the last change") };
 
     /// <summary>The first gate of <paramref name="document"/>.</summary>
     public static JsonObject Gate(JsonObject document, int index = 0) => document["gates"]![index]!.AsObject();
