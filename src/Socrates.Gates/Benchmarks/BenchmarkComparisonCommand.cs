@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using Socrates.Gates.Benchmarks.Baselines;
 using Socrates.Gates.Benchmarks.Comparisons;
 using Socrates.Gates.Benchmarks.Evaluation;
@@ -128,10 +129,10 @@ public static class BenchmarkComparisonCommand
                 continue;
             }
 
-            MetricFileWriter.Write(metrics, new MetricFile(outcome.Id, outcome.Value!.Value, outcome.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
+            MetricFileWriter.Write(metrics, new MetricRecord(outcome.Id, outcome.Value!.Value, outcome.Unit, evidence, MetricFileWriter.BenchmarksSuite, profile, failpoints, now));
             if (definition.Measure == ComparisonMeasure.Time)
             {
-                MetricFileWriter.Write(metrics, new MetricFile(definition.EstimateId, outcome.Estimate!.Value, outcome.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
+                MetricFileWriter.Write(metrics, new MetricRecord(definition.EstimateId, outcome.Estimate!.Value, outcome.Unit, evidence, MetricFileWriter.BenchmarksSuite, profile, failpoints, now));
             }
 
             output.WriteLine($"{Name}: {outcome.Id} = {outcome.Value:G6} {outcome.Unit} (estimate {outcome.Estimate:G6}; {outcome.Verdict})");

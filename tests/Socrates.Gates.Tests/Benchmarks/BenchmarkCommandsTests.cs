@@ -27,7 +27,9 @@ public sealed class BenchmarkCommandsTests
         Assert.Contains("5 of 7 comparisons measured", output, StringComparison.Ordinal);
 
         var metric = JsonNode.Parse(File.ReadAllText(temp.Combine("artifacts", "metrics", "bench.selftest.speedup.json")))!.AsObject();
-        Assert.Equal(["name", "value", "unit", "evidence", "suite", "profile", "failpoints", "writtenAt"], metric.Select(p => p.Key));
+        // The one metric record every suite writes: no test wrote it, and it was measured.
+        Assert.Equal(["name", "value", "unit", "evidence", "suite", "profile", "failpoints", "writtenAt", "test", "assembly", "status", "reason"], metric.Select(p => p.Key));
+        Assert.Equal("measured", (string?)metric["status"]);
         Assert.Equal("bench.selftest.speedup", (string?)metric["name"]);
         Assert.InRange((double)metric["value"]!, 2, 8);
         Assert.Equal("x", (string?)metric["unit"]);

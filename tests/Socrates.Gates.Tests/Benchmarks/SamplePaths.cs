@@ -7,7 +7,7 @@ namespace Socrates.Gates.Tests.Benchmarks;
 /// </summary>
 internal static class SamplePaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Socrates.Evidence.RepositoryRoot.Current;
 
     public static string SamplesDirectory => Path.Combine(RepositoryRoot, "tests", "Socrates.Gates.Tests", "Benchmarks", "Samples");
 
@@ -22,19 +22,6 @@ internal static class SamplePaths
 
     /// <summary>A fresh temporary folder, deleted by the returned handle.</summary>
     public static TemporaryDirectory Temporary() => new();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Socrates.Gates.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Socrates.Gates.sln above {AppContext.BaseDirectory}.");
-    }
 
     internal sealed class TemporaryDirectory : IDisposable
     {

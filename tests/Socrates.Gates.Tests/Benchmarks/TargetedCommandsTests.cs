@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using System.Text.Json;
 using Socrates.Gates.Benchmarks;
 using Socrates.Gates.Benchmarks.Output;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Socrates.Evidence;
 using Socrates.Gates.Benchmarks.Comparisons;
 using Socrates.Gates.Benchmarks.Results;
 using Socrates.Gates.Benchmarks.Statistics;
@@ -56,15 +57,7 @@ public static class BaselineStore
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(baseline, s_json) + Environment.NewLine);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(baseline, s_json) + Environment.NewLine);
     }
 
     /// <summary>Reads a stored baseline; null when the file does not exist; throws when it is invalid.</summary>

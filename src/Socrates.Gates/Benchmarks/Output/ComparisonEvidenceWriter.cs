@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Socrates.Evidence;
 using System.Text.Json.Serialization;
 using Socrates.Gates.Benchmarks.Evaluation;
 
@@ -23,16 +24,5 @@ public static class ComparisonEvidenceWriter
         WriteText(path, Serialize(report));
     }
 
-    internal static void WriteText(string path, string text)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, path, overwrite: true);
-    }
+    internal static void WriteText(string path, string text) => AtomicFile.WriteAllText(path, text);
 }

@@ -1,28 +1,24 @@
-using System.Text.Json;
+using Socrates.Evidence;
 
 namespace Socrates.Gates.Benchmarks.Output;
 
-/// <summary>Writes and removes <c>{artifacts}/metrics/{name}.json</c>, atomically (temporary file, then rename).</summary>
+/// <summary>Writes and removes the benchmark suite's <c>{artifacts}/metrics/{name}.json</c> (<see cref="MetricFiles"/>).</summary>
 public static class MetricFileWriter
 {
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+    /// <summary>The suite every benchmark metric is recorded under.</summary>
+    public const string BenchmarksSuite = "benchmarks";
 
-    public static string PathOf(string metricsDirectory, string name) => Path.Combine(metricsDirectory, name + ".json");
+    public static string PathOf(string metricsDirectory, string name) => MetricFiles.PathOf(metricsDirectory, name);
 
-    public static void Write(string metricsDirectory, MetricFile metric)
+    public static void Write(string metricsDirectory, MetricRecord metric)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(metricsDirectory);
         ArgumentNullException.ThrowIfNull(metric);
         if (!double.IsFinite(metric.Value))
         {
             throw new ArgumentException($"Metric '{metric.Name}' has value {metric.Value}; a metric is a finite number.", nameof(metric));
         }
 
-        Directory.CreateDirectory(metricsDirectory);
-        var target = PathOf(metricsDirectory, metric.Name);
-        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(metric, s_json));
-        File.Move(temporary, target, overwrite: true);
+        MetricFiles.Write(metricsDirectory, metric);
     }
 
     /// <summary>Deletes a metric left by an earlier run, so a comparison that failed now cannot pass on old evidence.</summary>

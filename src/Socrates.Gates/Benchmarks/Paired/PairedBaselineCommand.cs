@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using Socrates.Gates.Benchmarks.Comparisons;
 using Socrates.Gates.Benchmarks.Statistics;
 

@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -157,8 +158,8 @@ public static class PairedComparisonCommand
                 continue;
             }
 
-            MetricFileWriter.Write(metrics, new MetricFile(pair.Id, comparison.Value, PairedComparison.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
-            MetricFileWriter.Write(metrics, new MetricFile(pair.Id + ".estimate", comparison.Estimate, PairedComparison.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
+            MetricFileWriter.Write(metrics, new MetricRecord(pair.Id, comparison.Value, PairedComparison.Unit, evidence, MetricFileWriter.BenchmarksSuite, profile, failpoints, now));
+            MetricFileWriter.Write(metrics, new MetricRecord(pair.Id + ".estimate", comparison.Estimate, PairedComparison.Unit, evidence, MetricFileWriter.BenchmarksSuite, profile, failpoints, now));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Name}: {pair.Id} = {comparison.Value:G6} x (estimate {comparison.Estimate:G6}, interval [{comparison.Lower:G4}, {comparison.Upper:G4}], p {comparison.Test.PValue:G3}, {comparison.Rounds} rounds; {comparison.Verdict})"));
             PairedRegression? regression = null;
@@ -175,7 +176,7 @@ public static class PairedComparisonCommand
                 {
                     regression = PairedRegression.Compute(pair.Id, comparison.MedianRatio, baseline!.Pairs[pair.Id], regressionConfidence);
                     regressions.Add(regression);
-                    MetricFileWriter.Write(metrics, new MetricFile(pair.Id + PairedRegression.MetricSuffix, regression.Value, PairedRegression.Unit, evidence, MetricFile.BenchmarksSuite, profile, failpoints, now));
+                    MetricFileWriter.Write(metrics, new MetricRecord(pair.Id + PairedRegression.MetricSuffix, regression.Value, PairedRegression.Unit, evidence, MetricFileWriter.BenchmarksSuite, profile, failpoints, now));
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{Name}: {pair.Id}{PairedRegression.MetricSuffix} = {regression.Value:G4} (ratio {regression.CurrentRatio:G4} against {regression.BaselineRatio:G4} over {regression.BaselineRuns} stored runs, change {regression.Slowdown:+0.0%;-0.0%}, provable above {regression.DetectableSlowdown:+0.0%}; {regression.Verdict})"));
                 }

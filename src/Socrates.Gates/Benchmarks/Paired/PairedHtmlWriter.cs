@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using System.Globalization;
 using System.Net;
 using System.Text;

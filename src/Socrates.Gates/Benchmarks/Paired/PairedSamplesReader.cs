@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Socrates.Evidence;
 
 namespace Socrates.Gates.Benchmarks.Paired;
 
@@ -10,18 +11,5 @@ internal static class PairedSamplesReader
         !Directory.Exists(directory)
             ? []
             : [.. Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal)
-                .Select(path => Parse(path))];
-
-    private static PairedSamples Parse(string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<PairedSamples>(File.ReadAllText(path))
-                   ?? throw new JsonException($"'{path}' holds no samples.");
-        }
-        catch (JsonException e) when (!e.Message.Contains(path, StringComparison.Ordinal))
-        {
-            throw new JsonException($"'{path}' is not a paired samples file: {e.Message}", e);
-        }
-    }
+                .Select(PairedSamplesFile.Read)];
 }

@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using System.Text.Json;
 using Socrates.Gates.Benchmarks.Baselines;
 using Socrates.Gates.Benchmarks.Output;
@@ -116,7 +117,7 @@ public sealed class PairedBaselineTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         Assert.Equal(0, PairedComparisonCommand.Run(["--artifacts", artifacts, "--profile", "ci", "--baseline", baseline], output, error, DateTimeOffset.UnixEpoch));
-        return JsonSerializer.Deserialize<MetricFile>(File.ReadAllText(MetricFileWriter.PathOf(Path.Combine(artifacts, "metrics"), Id + ".regression")))!.Value;
+        return JsonSerializer.Deserialize<MetricRecord>(File.ReadAllText(MetricFileWriter.PathOf(Path.Combine(artifacts, "metrics"), Id + ".regression")))!.Value;
     }
 
     private string WriteRuns(params double[] ratios)

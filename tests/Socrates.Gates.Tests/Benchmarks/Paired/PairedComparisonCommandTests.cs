@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using System.Text.Json;
 using Socrates.Gates.Benchmarks.Output;
 using Socrates.Gates.Benchmarks.Paired;
@@ -33,8 +34,8 @@ public sealed class PairedComparisonCommandTests : IDisposable
 
         Assert.Equal(0, code);
         var metrics = Path.Combine(_root, "metrics");
-        var save = JsonSerializer.Deserialize<MetricFile>(File.ReadAllText(MetricFileWriter.PathOf(metrics, "bench.paired.save_speedup")))!;
-        var cache = JsonSerializer.Deserialize<MetricFile>(File.ReadAllText(MetricFileWriter.PathOf(metrics, "bench.paired.cache_hit_overhead")))!;
+        var save = JsonSerializer.Deserialize<MetricRecord>(File.ReadAllText(MetricFileWriter.PathOf(metrics, "bench.paired.save_speedup")))!;
+        var cache = JsonSerializer.Deserialize<MetricRecord>(File.ReadAllText(MetricFileWriter.PathOf(metrics, "bench.paired.cache_hit_overhead")))!;
         Assert.InRange(save.Value, 1.85, 2.0);
         Assert.InRange(cache.Value, 2.4, 2.6);
         Assert.Equal("benchmarks", save.Suite);

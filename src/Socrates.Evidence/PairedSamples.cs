@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
 
-namespace Socrates.Gates.Benchmarks.Paired;
+namespace Socrates.Evidence;
 
 /// <summary>
-/// What the benchmark harness's paired runner writes per pair (<c>{artifacts}/benchmarks/paired/{id}.json</c>):
-/// the metric id, its kind (<c>speedup</c>: baseline/candidate, higher is better; <c>ratio</c>:
-/// candidate/baseline, lower is better), the two sides' names and batch sizes, and the rounds.
+/// What the benchmark harness's paired runner writes per pair (<c>{artifacts}/benchmarks/paired/{id}.json</c>)
+/// and the benchmark analysis reads: the metric id, its kind (<c>speedup</c>: baseline/candidate,
+/// higher is better; <c>ratio</c>: candidate/baseline, lower is better), the two sides' names and
+/// batch sizes, and the rounds.
 /// </summary>
 public sealed record PairedSamples(
     [property: JsonPropertyName("id")] string Id,

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Socrates.Gates.Benchmarks.Paired;
+namespace Socrates.Evidence;
 
 /// <summary>One interleaved round: each side's time per operation (ns), from its two slices of the round.</summary>
 public sealed record PairedRound(
