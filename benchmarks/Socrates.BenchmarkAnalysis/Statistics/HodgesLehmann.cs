@@ -8,7 +8,8 @@ namespace Socrates.BenchmarkAnalysis.Statistics;
 /// requested confidence. P(U ≤ ·) is exact when the Mann-Whitney test is (no ties, n and m below
 /// 50); otherwise k = floor(nm/2 - z·σ_U), σ_U tie-corrected, which rounds towards a wider
 /// interval. Because the same critical value drives both, the interval excludes 0 exactly when
-/// the exact test rejects at the same level.
+/// the exact test rejects at the same level. Our own, so that the interval shares its critical
+/// value and tie handling with <see cref="MannWhitneyTest"/> (which stays ours, see there).
 /// </summary>
 public static class HodgesLehmann
 {

@@ -3,7 +3,9 @@ namespace Socrates.BenchmarkAnalysis.Statistics;
 /// <summary>
 /// The two-sided Mann-Whitney U (Wilcoxon rank-sum) test. Exact when neither sample has 50 or
 /// more values and there are no ties; otherwise the normal approximation with the tie-corrected
-/// variance n·m/12·((N+1) - Σ(t³-t)/(N(N-1))) and a continuity correction of 1/2.
+/// variance n·m/12·((N+1) - Σ(t³-t)/(N(N-1))) and a continuity correction of 1/2, as R's
+/// wilcox.test, whose p-values the tests pin. Not Perfolizer's: its test has no tie correction and
+/// rounds U to an integer, so on tied samples (timings quantised by the clock) it gives other p-values.
 /// </summary>
 public static class MannWhitneyTest
 {

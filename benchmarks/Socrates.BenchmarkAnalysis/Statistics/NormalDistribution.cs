@@ -1,6 +1,11 @@
 namespace Socrates.BenchmarkAnalysis.Statistics;
 
-/// <summary>The standard normal distribution: CDF and quantile, to about 1e-15 absolute.</summary>
+/// <summary>
+/// The standard normal distribution: CDF and quantile, to about 1e-15 absolute and accurate deep in
+/// the tails. Not Perfolizer's: its CDF (a polynomial approximation, ACM Algorithm 209) is good to
+/// about nine digits and returns exactly 0 beyond |z| = 6, while the reports print p-values down
+/// to 1e-30 and the tests pin twelve digits of published values.
+/// </summary>
 public static class NormalDistribution
 {
     private const double LogSqrtTwoPi = 0.91893853320467274178;

@@ -7,7 +7,8 @@ namespace Socrates.BenchmarkAnalysis.Statistics;
 /// P(T+ ≤ k-1) ≤ α/2 under the signed-rank null. Exact when the signed-rank test is (fewer than 50
 /// differences, no zeros, no tied |d|); otherwise k = floor(M/2 - z·σ), σ tie-corrected, which
 /// rounds towards a wider interval. The same critical value drives the exact test, so then the
-/// interval excludes 0 exactly when the test rejects at the same level.
+/// interval excludes 0 exactly when the test rejects at the same level. Our own: Perfolizer has no
+/// signed-rank test to drive the interval.
 /// </summary>
 public static class PairedHodgesLehmann
 {

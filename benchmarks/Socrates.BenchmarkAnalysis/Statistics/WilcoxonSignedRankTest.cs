@@ -6,6 +6,7 @@ namespace Socrates.BenchmarkAnalysis.Statistics;
 /// than 50 nonzero differences remain and their absolute values have no ties; otherwise the normal
 /// approximation with the tie-corrected variance n(n+1)(2n+1)/24 - Σ(t³-t)/48 and a continuity
 /// correction of 1/2. Exact and normal methods reuse <see cref="MannWhitneyMethod"/>'s names.
+/// Our own: Perfolizer has no signed-rank test.
 /// </summary>
 public static class WilcoxonSignedRankTest
 {

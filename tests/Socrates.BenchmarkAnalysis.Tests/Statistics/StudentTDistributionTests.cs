@@ -20,21 +20,29 @@ public sealed class StudentTDistributionTests
         Assert.Equal(expected, StudentTDistribution.Quantile(p, degreesOfFreedom), 3);
     }
 
-    [Fact]
-    public void Cdf_SymmetricAndMonotone_ApproachesNormalForManyDegrees()
+    // Quantiles to six decimals (R's qt; the tables above give three).
+    [Theory]
+    [InlineData(0.975, 1, 12.706205)]
+    [InlineData(0.975, 4, 2.776445)]
+    [InlineData(0.99, 4, 3.746947)]
+    [InlineData(0.99, 9, 2.821438)]
+    public void Quantile_ReferenceValues_MatchToSixDecimals(double p, int degreesOfFreedom, double expected)
     {
-        Assert.Equal(0.5, StudentTDistribution.Cdf(0, 7), 12);
-        Assert.Equal(1, StudentTDistribution.Cdf(1.3, 5) + StudentTDistribution.Cdf(-1.3, 5), 12);
-        var previous = 0.0;
-        for (var t = -6.0; t <= 6; t += 0.25)
+        Assert.Equal(expected, StudentTDistribution.Quantile(p, degreesOfFreedom), 6);
+    }
+
+    [Fact]
+    public void Quantile_MoreDegreesOfFreedom_ShrinksTowardTheNormal()
+    {
+        var previous = double.PositiveInfinity;
+        foreach (var degrees in new[] { 1, 2, 5, 10, 30, 120, 100_000 })
         {
-            var cdf = StudentTDistribution.Cdf(t, 3);
-            Assert.True(cdf >= previous, $"CDF decreased at t = {t}");
-            previous = cdf;
+            var quantile = StudentTDistribution.Quantile(0.975, degrees);
+            Assert.True(quantile < previous, $"the quantile grew at {degrees} degrees of freedom");
+            previous = quantile;
         }
 
-        Assert.Equal(NormalDistribution.Cdf(1.5), StudentTDistribution.Cdf(1.5, 400), 3);
-        Assert.Equal(0.75, StudentTDistribution.Cdf(1, 1), 12);
+        Assert.Equal(NormalDistribution.Quantile(0.975), previous, 3);
     }
 
     [Fact]
