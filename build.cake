@@ -33,6 +33,8 @@ string Run() => runFolder ??= NewRunFolder();
 var solution = $"{root}/Socrates.Gates.sln";
 var gatesFile = $"{root}/gates.json";
 var gateEngine = $"{root}/src/Socrates.Gates/bin/{configuration}/net10.0/Socrates.Gates.dll";
+// Turns benchmark output into metric files and baselines (bench-compare, baseline, paired-compare, paired-baseline).
+var benchmarkAnalysis = $"{root}/benchmarks/Socrates.BenchmarkAnalysis/bin/{configuration}/net10.0/Socrates.BenchmarkAnalysis.dll";
 var suiteRuns = new List<SuiteRun>();
 
 // One suite = one kind of evidence: a test category run over every test project.
@@ -111,7 +113,7 @@ Task("Baseline")
         var exitCode = StartProcess("dotnet", new ProcessSettings
         {
             Arguments = new ProcessArgumentBuilder()
-                .AppendQuoted(gateEngine).Append("baseline")
+                .AppendQuoted(benchmarkAnalysis).Append("baseline")
                 .Append("--comparisons").AppendQuoted($"{root}/benchmarks/comparisons.json")
                 .Append("--results").AppendQuoted($"{artifacts}/benchmarks/results")
                 .Append("--profile").Append(profile)
@@ -160,7 +162,7 @@ Task("Baseline")
         var written = StartProcess("dotnet", new ProcessSettings
         {
             Arguments = new ProcessArgumentBuilder()
-                .AppendQuoted(gateEngine).Append("paired-baseline")
+                .AppendQuoted(benchmarkAnalysis).Append("paired-baseline")
                 .Append("--runs").AppendQuoted(runsRoot)
                 .Append("--profile").Append(profile)
                 .Append("--out").AppendQuoted($"{root}/fixtures/baselines/paired-{profile}.json"),
@@ -414,7 +416,7 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? canaryRoot = null, IRea
     var compare = StartProcess("dotnet", new ProcessSettings
     {
         Arguments = WithMetrics(new ProcessArgumentBuilder()
-            .AppendQuoted(gateEngine).Append("bench-compare")
+            .AppendQuoted(benchmarkAnalysis).Append("bench-compare")
             .Append("--comparisons").AppendQuoted($"{root}/benchmarks/comparisons.json")
             .Append("--artifacts").AppendQuoted(outputRoot)
             .Append("--results").AppendQuoted($"{outputRoot}/benchmarks/results")
@@ -427,7 +429,7 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? canaryRoot = null, IRea
     // metrics; its gates need none (the paired regression gates judge the ci profile).
     var pairedBaseline = $"{root}/fixtures/baselines/paired-{profile}.json";
     var pairedArguments = WithMetrics(new ProcessArgumentBuilder()
-        .AppendQuoted(gateEngine).Append("paired-compare")
+        .AppendQuoted(benchmarkAnalysis).Append("paired-compare")
         .Append("--artifacts").AppendQuoted(outputRoot)
         .Append("--profile").Append(profile), metrics);
     if (FileExists(pairedBaseline)) { pairedArguments.Append("--baseline").AppendQuoted(pairedBaseline); }
@@ -456,7 +458,7 @@ SuiteRun MergeCoverage()
             .Append($"-reports:{string.Join(';', reports.Select(r => r.FullPath))}")
             .Append($"-targetdir:{Run()}/coverage")
             .Append("-reporttypes:Html;JsonSummary;Cobertura")
-            .Append("-assemblyfilters:+Socrates.Core;+Socrates.Gates;+Socrates.Testing"),
+            .Append("-assemblyfilters:+Socrates.Core;+Socrates.Gates;+Socrates.Testing;+Socrates.BenchmarkAnalysis;+Socrates.Evidence"),
     });
     var run = new SuiteRun("coverage", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", null);
     suiteRuns.Add(run);

@@ -9,7 +9,7 @@
 #   bench-compare against fixtures/baselines/<profile>.json and paired-compare against
 #   fixtures/baselines/paired-<profile>.json. --paired-only runs the paired suite alone (~70 s a
 #   run instead of minutes) and judges only the gates over bench.paired.* metrics.
-# - Needs Release builds (dotnet build -c Release benchmarks/Socrates.Benchmarks && dotnet build -c Release src/Socrates.Gates);
+# - Needs Release builds (dotnet build -c Release benchmarks/Socrates.Benchmarks && dotnet build -c Release benchmarks/Socrates.BenchmarkAnalysis);
 #   builds nothing itself, so every run measures the same binaries.
 # - --gates may be given several times (default: gates.json); every gate with suite "benchmarks"
 #   in any of them is judged (fail => red; warn is reported, not red).
@@ -45,10 +45,10 @@ done
 [ ${#gates[@]} -eq 0 ] && gates=("$root/gates.json")
 
 bench="$root/benchmarks/Socrates.Benchmarks/bin/Release/net10.0/Socrates.Benchmarks.dll"
-engine="$root/src/Socrates.Gates/bin/Release/net10.0/Socrates.Gates.dll"
-for file in "$bench" "$engine"; do
+analysis="$root/benchmarks/Socrates.BenchmarkAnalysis/bin/Release/net10.0/Socrates.BenchmarkAnalysis.dll"
+for file in "$bench" "$analysis"; do
   if [ ! -f "$file" ]; then
-    echo "$0: $file is missing: dotnet build -c Release benchmarks/Socrates.Benchmarks && dotnet build -c Release src/Socrates.Gates" >&2
+    echo "$0: $file is missing: dotnet build -c Release benchmarks/Socrates.Benchmarks && dotnet build -c Release benchmarks/Socrates.BenchmarkAnalysis" >&2
     exit 2
   fi
 done
@@ -77,12 +77,12 @@ for i in $(seq 1 "$runs"); do
       dotnet "$bench" --profile "$profile" --artifacts "$run/benchmarks" --paired-only > "$run/paired.log" 2>&1 || bench_exit=$?
   fi
   if [ "$paired_only" -eq 0 ]; then
-    SOCRATES_ARTIFACTS="$run" dotnet "$engine" bench-compare --comparisons "$root/benchmarks/comparisons.json" \
+    SOCRATES_ARTIFACTS="$run" dotnet "$analysis" bench-compare --comparisons "$root/benchmarks/comparisons.json" \
       --artifacts "$run" --baseline "$baseline" --profile "$profile" > "$run/bench-compare.log" 2>&1
   fi
   baseline_args=()
   if [ -f "$paired_baseline" ]; then baseline_args=(--baseline "$paired_baseline"); fi
-  SOCRATES_ARTIFACTS="$run" dotnet "$engine" paired-compare --artifacts "$run" "${baseline_args[@]}" \
+  SOCRATES_ARTIFACTS="$run" dotnet "$analysis" paired-compare --artifacts "$run" "${baseline_args[@]}" \
     --profile "$profile" > "$run/paired-compare.log" 2>&1
   seconds=$(( $(date +%s) - started ))
   if python3 - "$run" "$i" "$seconds" "$bench_exit" "$out/summary.tsv" "$paired_only" "${gates[@]}" <<'PY'

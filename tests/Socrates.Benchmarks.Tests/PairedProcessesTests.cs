@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using Socrates.Benchmarks.Fixtures;
 using Socrates.Benchmarks.Paired;
 
@@ -103,9 +104,9 @@ public sealed class PairedProcessesTests : IDisposable
     private string WriteAttempt(int attempt, double baselineNs, double ratio)
     {
         double[] spread = [1.0, 0.98, 1.02, 1.01, 1.6];
-        var rounds = spread.Select(f => new PairedRoundSample(baselineNs * f, baselineNs * f * ratio)).ToList();
-        var samples = new PairedSamplesFile(
+        var rounds = spread.Select(f => new PairedRound(baselineNs * f, baselineNs * f * ratio)).ToList();
+        var samples = new PairedSamples(
             "bench.paired.test", "test pair", "ratio", "Floor", "Candidate", 10, 10, "ABBA/BAAB", "ci", [], DateTimeOffset.UnixEpoch, rounds);
-        return samples.Write(Path.Combine(_directory.File($"attempt-{attempt}"), "paired"));
+        return PairedSamplesFile.Write(samples, Path.Combine(_directory.File($"attempt-{attempt}"), "paired"));
     }
 }

@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using System.Diagnostics;
 
 namespace Socrates.Benchmarks.Paired;

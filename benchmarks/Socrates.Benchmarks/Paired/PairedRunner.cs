@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using System.Diagnostics;
 
 namespace Socrates.Benchmarks.Paired;
@@ -26,7 +27,7 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
     /// <summary>The results of every call folded together: read so that no side's work is dead code.</summary>
     public long Sink => _sink;
 
-    public PairedSamplesFile Run(PairDefinition pair)
+    public PairedSamples Run(PairDefinition pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
         Warm(pair);
@@ -44,7 +45,7 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
         baselineBatch = BatchSize(pair.Baseline);
         candidateBatch = BatchSize(pair.Candidate);
         var roundCount = pair.Rounds ?? settings.Rounds;
-        var rounds = new List<PairedRoundSample>(roundCount);
+        var rounds = new List<PairedRound>(roundCount);
         for (var round = 0; round < roundCount; round++)
         {
             var baseline = new SliceTotal();
@@ -64,12 +65,12 @@ public sealed class PairedRunner(PairedSettings settings, string profile, IReadO
                 candidate.Add(RoundSlice(pair, pair.Candidate, candidateBatch));
             }
 
-            rounds.Add(new PairedRoundSample(
+            rounds.Add(new PairedRound(
                 NanosecondsPerCall(baseline.Ticks, baseline.Calls),
                 NanosecondsPerCall(candidate.Ticks, candidate.Calls)));
         }
 
-        return new PairedSamplesFile(pair.Id, pair.Title, pair.Kind, pair.BaselineName, pair.CandidateName,
+        return new PairedSamples(pair.Id, pair.Title, pair.Kind, pair.BaselineName, pair.CandidateName,
             baselineBatch, candidateBatch, "ABBA/BAAB", profile, failpoints, time.GetUtcNow(), rounds);
     }
 

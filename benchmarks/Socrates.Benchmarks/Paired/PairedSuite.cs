@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using Socrates.Benchmarks.Caching;
 using Socrates.Benchmarks.Logging;
 using Socrates.Benchmarks.Projects;
@@ -81,7 +82,7 @@ public static class PairedSuite
         void Measure(PairDefinition pair)
         {
             var samples = runner.Run(pair);
-            written.Add(samples.Write(directory));
+            written.Add(PairedSamplesFile.Write(samples, directory));
             var ratios = samples.Rounds.Select(r => r.CandidateNs / r.BaselineNs).Order().ToArray();
             log.WriteLine($"paired: {pair.Id}: {samples.Rounds.Count} rounds, batches {samples.BaselineBatch}/{samples.CandidateBatch}, " +
                           $"median {pair.CandidateName}/{pair.BaselineName} = {ratios[ratios.Length / 2]:F3}");

@@ -1,21 +1,22 @@
 using System.Text.Json;
+using Socrates.Evidence;
 
 namespace Socrates.Gates.Metrics;
 
 /// <summary>
-/// Reads <c>metrics/*.json</c>: each file is one metric object
-/// (<c>name, value, unit, evidence, suite, profile, failpoints, writtenAt, test, assembly,
-/// status, reason</c>) or <c>{"metrics": [ ... ]}</c>. Unknown fields are ignored; a bad file or
+/// Reads <c>metrics/*.json</c>: each file is one metric object (a <see cref="MetricRecord"/>,
+/// its fields named by <see cref="MetricFields"/>) or <c>{"metrics": [ ... ]}</c>. Unknown fields are ignored; a bad file or
 /// entry is a problem, not a crash, and its figure is simply absent (so its gate comes out
-/// missing). A status other than <c>measured</c> or <c>inconclusive</c> is read as inconclusive:
+/// missing): read field by field rather than deserialized, so that one bad field costs only its
+/// figure. A status other than <c>measured</c> or <c>inconclusive</c> is read as inconclusive:
 /// a figure the engine does not understand must not pass a gate.
 /// </summary>
 internal sealed class MetricFileSource : IMetricSource
 {
-    public const string Folder = "metrics";
+    public const string Folder = MetricFiles.Folder;
 
-    public const string Measured = "measured";
-    public const string Inconclusive = "inconclusive";
+    public const string Measured = MetricRecord.Measured;
+    public const string Inconclusive = MetricRecord.Inconclusive;
 
     public string Name => "metric files";
 
@@ -60,7 +61,7 @@ internal sealed class MetricFileSource : IMetricSource
             return;
         }
 
-        if (!root.TryGetProperty("metrics", out var list))
+        if (!root.TryGetProperty(MetricFields.Metrics, out var list))
         {
             AddSample(root, origin, samples, problems);
             return;
@@ -86,7 +87,7 @@ internal sealed class MetricFileSource : IMetricSource
             return;
         }
 
-        var name = Text(element, "name");
+        var name = Text(element, MetricFields.Name);
         if (name is null)
         {
             problems.Add(new InputProblem(origin, "a metric has no 'name'; ignored"));
@@ -95,7 +96,7 @@ internal sealed class MetricFileSource : IMetricSource
 
         var (status, reason) = StatusOf(element, name, origin, problems);
         var value = double.NaN;
-        var hasValue = element.TryGetProperty("value", out var valueElement)
+        var hasValue = element.TryGetProperty(MetricFields.Value, out var valueElement)
             && valueElement.ValueKind == JsonValueKind.Number
             && valueElement.TryGetDouble(out value)
             && double.IsFinite(value);
@@ -103,7 +104,7 @@ internal sealed class MetricFileSource : IMetricSource
         // An inconclusive figure need not carry a last reading: the gate is not decided on it.
         if (!hasValue && status != MetricStatus.Inconclusive)
         {
-            var found = element.TryGetProperty("value", out var v) ? v.GetRawText() : "nothing";
+            var found = element.TryGetProperty(MetricFields.Value, out var v) ? v.GetRawText() : "nothing";
             problems.Add(new InputProblem(origin, $"metric '{name}' has no finite numeric 'value' (found {found}); ignored"));
             return;
         }
@@ -111,10 +112,10 @@ internal sealed class MetricFileSource : IMetricSource
         value = hasValue ? value : double.NaN;
 
         DateTimeOffset? writtenAt = null;
-        var writtenText = Text(element, "writtenAt");
+        var writtenText = Text(element, MetricFields.WrittenAt);
         if (writtenText is not null)
         {
-            if (element.GetProperty("writtenAt").TryGetDateTimeOffset(out var parsed))
+            if (element.GetProperty(MetricFields.WrittenAt).TryGetDateTimeOffset(out var parsed))
             {
                 writtenAt = parsed;
             }
@@ -125,7 +126,7 @@ internal sealed class MetricFileSource : IMetricSource
         }
 
         List<string>? failpoints = null;
-        if (element.TryGetProperty("failpoints", out var fp) && fp.ValueKind == JsonValueKind.Array)
+        if (element.TryGetProperty(MetricFields.Failpoints, out var fp) && fp.ValueKind == JsonValueKind.Array)
         {
             failpoints = [.. fp.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!)];
         }
@@ -133,16 +134,16 @@ internal sealed class MetricFileSource : IMetricSource
         samples.Add(new MetricSample(
             name,
             value,
-            Text(element, "unit"),
-            Text(element, "evidence")?.Replace('\\', '/'),
-            Text(element, "suite"),
-            Text(element, "profile"),
+            Text(element, MetricFields.Unit),
+            Text(element, MetricFields.Evidence)?.Replace('\\', '/'),
+            Text(element, MetricFields.Suite),
+            Text(element, MetricFields.Profile),
             failpoints,
             writtenAt,
             origin)
         {
-            Test = Text(element, "test"),
-            Assembly = Text(element, "assembly"),
+            Test = Text(element, MetricFields.Test),
+            Assembly = Text(element, MetricFields.Assembly),
             Status = status,
             Reason = reason,
         });
@@ -150,8 +151,8 @@ internal sealed class MetricFileSource : IMetricSource
 
     private static (MetricStatus Status, string? Reason) StatusOf(JsonElement element, string name, string origin, List<InputProblem> problems)
     {
-        var status = Text(element, "status");
-        var reason = Text(element, "reason");
+        var status = Text(element, MetricFields.Status);
+        var reason = Text(element, MetricFields.Reason);
         switch (status)
         {
             case null or Measured:

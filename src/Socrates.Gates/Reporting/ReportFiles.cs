@@ -1,8 +1,8 @@
-using System.Text;
+using Socrates.Evidence;
 
 namespace Socrates.Gates.Reporting;
 
-/// <summary>Writes the four report files into the output folder (each atomically: temporary file, then rename).</summary>
+/// <summary>Writes the four report files into the output folder (each atomically, <see cref="AtomicFile"/>).</summary>
 internal static class ReportFiles
 {
     public static IReadOnlyList<string> WriteAll(GateReport report, string outputDirectory)
@@ -21,9 +21,7 @@ internal static class ReportFiles
     private static string Write(string directory, string fileName, string content)
     {
         var target = Path.Combine(directory, fileName);
-        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temporary, target, overwrite: true);
+        AtomicFile.WriteAllText(target, content);
         return target;
     }
 }

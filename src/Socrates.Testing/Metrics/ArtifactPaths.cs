@@ -1,3 +1,5 @@
+using Socrates.Evidence;
+
 namespace Socrates.Testing.Metrics;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static class ArtifactPaths
     public static string Root => s_root.Value;
 
     /// <summary><c>{root}/metrics</c>: one JSON file per metric.</summary>
-    public static string MetricsDirectory => Path.Combine(Root, "metrics");
+    public static string MetricsDirectory => Path.Combine(Root, MetricFiles.Folder);
 
     /// <summary>A file for a suite's evidence (histories, reports), its folder created.</summary>
     public static string Evidence(string suite, string fileName)
@@ -28,7 +30,8 @@ public static class ArtifactPaths
     }
 
     /// <summary>The repository root (the folder holding Socrates.Gates.sln).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } =
+        Socrates.Evidence.RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
 
     private static string FindRoot()
     {
@@ -36,18 +39,5 @@ public static class ArtifactPaths
         return string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(RepositoryRoot, "artifacts", "dev")
             : Path.GetFullPath(configured);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Socrates.Gates.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Socrates.Core.Failpoints;
+using Socrates.Evidence;
 using Socrates.Testing.Identity;
 using Socrates.Testing.Profiles;
 
@@ -7,7 +8,7 @@ namespace Socrates.Testing.Metrics;
 
 /// <summary>
 /// Writes a metric for the gate engine: <c>{artifacts}/metrics/{name}.json</c>, atomically
-/// (temporary file, then rename) so the engine never reads half a file.
+/// (<see cref="MetricFiles"/>) so the engine never reads half a file.
 /// </summary>
 public static class MetricsWriter
 {
@@ -53,11 +54,7 @@ public static class MetricsWriter
             status,
             reason);
 
-        Directory.CreateDirectory(ArtifactPaths.MetricsDirectory);
-        var target = Path.Combine(ArtifactPaths.MetricsDirectory, name + ".json");
-        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(record, s_json));
-        File.Move(temporary, target, overwrite: true);
+        MetricFiles.Write(ArtifactPaths.MetricsDirectory, record);
         return record;
     }
 

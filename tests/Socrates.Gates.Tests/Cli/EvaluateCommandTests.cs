@@ -274,7 +274,7 @@ public sealed class EvaluateCommandTests : IDisposable
     public void Evaluate_RepositoryGatesJsonOnRealSamples_DecidedAsItsThresholdsSay()
     {
         // Reads whatever thresholds the repository's gates.json holds today, so the lead can tune them.
-        var repositoryGates = Path.Combine(RepositoryRoot(), "gates.json");
+        var repositoryGates = Path.Combine(Socrates.Evidence.RepositoryRoot.Current, "gates.json");
         var config = Socrates.Gates.Config.GateConfigLoader.Load(repositoryGates);
         _temp.WriteTrx("unit", "unit-passing.trx");
         _temp.WriteCoverage();
@@ -384,18 +384,5 @@ public sealed class EvaluateCommandTests : IDisposable
             ["canary"] = new JsonObject { ["failpoint"] = "core.failpoints.self-test" },
         });
         return document.ToJsonString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Socrates.Gates.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Socrates.Gates.sln not found.");
     }
 }

@@ -16,7 +16,7 @@ public sealed class RepositoryGatesFileTests
     [Fact]
     public void Load_RepositoryGatesJson_ValidWithFullRiskRegister()
     {
-        var config = GateConfigLoader.Load(Path.Combine(RepositoryRoot(), "gates.json"));
+        var config = GateConfigLoader.Load(Path.Combine(Socrates.Evidence.RepositoryRoot.Current, "gates.json"));
 
         Assert.Equal(s_designRisks.Order(StringComparer.Ordinal), config.Risks.Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.Contains(config.Gates, g => g.Metric == "tests.failed" && g.Direction == Direction.Max && g.Fail == 0);
@@ -26,7 +26,7 @@ public sealed class RepositoryGatesFileTests
     [Fact]
     public void Load_RepositoryGatesJson_EveryGateAndRiskDescribed()
     {
-        var config = GateConfigLoader.Load(Path.Combine(RepositoryRoot(), "gates.json"));
+        var config = GateConfigLoader.Load(Path.Combine(Socrates.Evidence.RepositoryRoot.Current, "gates.json"));
 
         Assert.Empty(DescriptionRule.Problems(config).Select(p => p.ToString()));
     }
@@ -34,7 +34,7 @@ public sealed class RepositoryGatesFileTests
     [Fact]
     public void SchemaFile_Exists_IsJson()
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "gates.schema.json"));
+        var text = File.ReadAllText(Path.Combine(Socrates.Evidence.RepositoryRoot.Current, "gates.schema.json"));
 
         using var document = System.Text.Json.JsonDocument.Parse(text);
         Assert.Equal("object", document.RootElement.GetProperty("type").GetString());
@@ -43,7 +43,7 @@ public sealed class RepositoryGatesFileTests
     [Fact]
     public void SchemaFile_GateAndRiskFields_MatchTheLoader()
     {
-        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "gates.schema.json")));
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Socrates.Evidence.RepositoryRoot.Current, "gates.schema.json")));
         var defs = schema.RootElement.GetProperty("$defs");
         var gate = defs.GetProperty("gate");
         var risk = defs.GetProperty("risk");
@@ -60,18 +60,5 @@ public sealed class RepositoryGatesFileTests
         Assert.Equal(
             GateProfiles.All.Order(StringComparer.Ordinal),
             defs.GetProperty("profile").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Socrates.Gates.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No Socrates.Gates.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -76,7 +76,7 @@ public sealed class ReproduceTemplatesTests
     {
         // Every suite a gate names is covered: by the test template (suites that write metric
         // files with their test) or by a suite template.
-        var config = GateConfigLoader.Load(Path.Combine(Benchmarks.SamplePaths.RepositoryRoot, "gates.json"));
+        var config = GateConfigLoader.Load(Path.Combine(Socrates.Evidence.RepositoryRoot.Current, "gates.json"));
         var testSuites = new[] { "unit", "properties", "stress", "accuracy", "integrity", "measurement" };
 
         Assert.NotNull(config.Reproduce);

@@ -1,3 +1,4 @@
+using Socrates.Evidence;
 using Socrates.Gates.Metrics;
 using Socrates.Gates.Tests.TestSupport;
 
@@ -161,7 +162,7 @@ public sealed class MetricFileSourceTests
     [Fact]
     public void SchemaFile_MetricFileDefinition_NamesTheWriterFieldsAndStatuses()
     {
-        var schemaPath = Path.Combine(RepositoryRoot(), "gates.schema.json");
+        var schemaPath = Path.Combine(Socrates.Evidence.RepositoryRoot.Current, "gates.schema.json");
         using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(schemaPath));
         var metricFile = schema.RootElement.GetProperty("$defs").GetProperty("metricFile").GetProperty("properties");
 
@@ -173,18 +174,5 @@ public sealed class MetricFileSourceTests
         Assert.Equal(
             [MetricFileSource.Measured, MetricFileSource.Inconclusive],
             metricFile.GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Socrates.Gates.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No Socrates.Gates.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Socrates.Gates.Reporting;
-using Socrates.Gates.Tests.Benchmarks;
 using Socrates.Gates.Tests.TestSupport;
 
 namespace Socrates.Gates.Tests.Reporting;
@@ -15,7 +14,7 @@ namespace Socrates.Gates.Tests.Reporting;
 [Trait("Category", "Unit")]
 public sealed class ReportSchemaTests
 {
-    private static readonly string s_shippedPath = Path.Combine(SamplePaths.RepositoryRoot, ReportSchema.FileName);
+    private static readonly string s_shippedPath = Path.Combine(Socrates.Evidence.RepositoryRoot.Current, ReportSchema.FileName);
 
     [Fact]
     public void Export_ShippedSchema_MatchesTheModel()

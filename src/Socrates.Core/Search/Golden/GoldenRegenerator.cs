@@ -1,3 +1,5 @@
+using Socrates.Evidence;
+
 namespace Socrates.Core.Search.Golden;
 
 /// <summary>
@@ -15,9 +17,7 @@ public static class GoldenRegenerator
         await output.WriteLineAsync($"golden: {dataset.Entries.Count} entries, {dataset.Queries.Count} queries, embedder {computed.Embedder} {computed.EmbedderVersion}");
         if (regenerate)
         {
-            var temporary = dataset.ExpectedPath + ".tmp";
-            await File.WriteAllTextAsync(temporary, computed.Serialize(), cancellationToken);
-            File.Move(temporary, dataset.ExpectedPath, overwrite: true);
+            AtomicFile.WriteAllText(dataset.ExpectedPath, computed.Serialize());
             await output.WriteLineAsync($"golden: wrote {dataset.ExpectedPath}");
             return 0;
         }

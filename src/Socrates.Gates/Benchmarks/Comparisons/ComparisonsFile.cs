@@ -1,4 +1,0 @@
-namespace Socrates.Gates.Benchmarks.Comparisons;
-
-/// <summary>The comparisons file (benchmarks/comparisons.json): the reference benchmark and every comparison.</summary>
-public sealed record ComparisonsFile(string Path, BenchmarkSelector? Reference, IReadOnlyList<ComparisonDefinition> Comparisons);
