@@ -17,7 +17,7 @@ internal sealed record ReaderScalingSettings(
 {
     public static ReaderScalingSettings ForProfile(TestProfile profile) => profile.Name switch
     {
-        "quick" => new(2, TimeSpan.FromMilliseconds(40), 16, 3, 1.3),
-        _ => new(2, TimeSpan.FromMilliseconds(50), 20, 3, 1.3),
+        "quick" => new(2, TimeSpan.FromMilliseconds(40), 16, 4, 1.3),
+        _ => new(2, TimeSpan.FromMilliseconds(50), 20, 5, 1.3),
     };
 }
