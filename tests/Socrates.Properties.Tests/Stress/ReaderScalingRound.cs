@@ -5,19 +5,19 @@ namespace Socrates.Properties.Tests.Stress;
 /// </summary>
 internal sealed record ReaderScalingRound(int Round, ReaderScalingPair Alone, ReaderScalingPair BesideWriter)
 {
-    public ReaderScalingRound(int round, (double One, double Many) cpu, (double One, double Many) read, (double One, double Many) cpuBesideWriter, (double One, double Many) readBesideWriter)
-        : this(round, new ReaderScalingPair(cpu.One, cpu.Many, read.One, read.Many), new ReaderScalingPair(cpuBesideWriter.One, cpuBesideWriter.Many, readBesideWriter.One, readBesideWriter.Many))
+    public ReaderScalingRound(int round, (double One, double Many) baseline, (double One, double Many) read, (double One, double Many) baselineBesideWriter, (double One, double Many) readBesideWriter)
+        : this(round, new ReaderScalingPair(baseline.One, baseline.Many, read.One, read.Many), new ReaderScalingPair(baselineBesideWriter.One, baselineBesideWriter.Many, readBesideWriter.One, readBesideWriter.Many))
     {
     }
 }
 
 /// <summary>
-/// Operations per second of the CPU workload on 1 and N threads and of 1 and N readers, under
-/// one condition; a gain is N against 1.
+/// Loads per second of the bare SQLite baseline (<see cref="ReaderScalingBaseline"/>) with 1 and
+/// N readers and of V2 with 1 and N readers, under one condition; a gain is N against 1.
 /// </summary>
-internal sealed record ReaderScalingPair(double Cpu1, double CpuN, double Read1, double ReadN)
+internal sealed record ReaderScalingPair(double Baseline1, double BaselineN, double Read1, double ReadN)
 {
-    public double CpuGain => CpuN / Cpu1;
+    public double BaselineGain => BaselineN / Baseline1;
 
     public double ReadGain => ReadN / Read1;
 }

@@ -4,16 +4,16 @@ using Socrates.Core.V2;
 namespace Socrates.Properties.Tests.Stress;
 
 /// <summary>
-/// Measures whether read throughput grows with readers, against what the machine can give in
-/// parallel at that moment. Each round takes eight short phases back to back: the CPU workload
-/// (<see cref="ReaderScalingCpuWork"/>) on 1 and on N threads, 1 and N readers loading project
-/// metadata; then the same two pairs again while a writer commits durable appends (the writer's
-/// own share of the machine lowers both gains alike). Each pair is measured
-/// adjacently and the order flips every round (1 before N, then N before 1), so drift and a
-/// burst of load from another process fall on both sides. The figure is the readers' scaling
+/// Measures whether V2's read throughput grows with readers as bare SQLite's does on the same
+/// database at the same moment. Each round takes eight short phases back to back: the bare
+/// baseline (<see cref="ReaderScalingBaseline"/>) with 1 and N readers, V2 with 1 and N readers
+/// loading project metadata; then the same two pairs again while a writer commits durable
+/// appends (the writer's own share of the machine lowers both gains alike). Each pair is
+/// measured adjacently and the order flips every round (1 before N, then N before 1), so drift
+/// and a burst of load from another process fall on both sides. The figure is V2's scaling
 /// efficiency alone (<see cref="ReaderScalingEstimate"/>) over all rounds; the beside-writer
-/// efficiency is recorded in the evidence. Attempts of more rounds follow until the
-/// machine showed parallel capacity (median CPU gain at least <see cref="ReaderScalingSettings.MinCpuGain"/>)
+/// efficiency is recorded in the evidence. Attempts of more rounds follow until the baseline
+/// showed parallel capacity (median gain at least <see cref="ReaderScalingSettings.MinBaselineGain"/>)
 /// and the efficiency's interval lies wholly on one side of the threshold; when the attempts run
 /// out first, the run is inconclusive: noise, not the readers, would decide the verdict.
 /// </summary>
@@ -21,10 +21,16 @@ internal sealed class ReaderScalingRun
 {
     private const int Projects = 16;
 
-    private readonly AsyncProjectDatabase _db;
-    private readonly string[] _projectIds = [.. Enumerable.Range(0, Projects).Select(p => $"p{p}")];
+    private static readonly string[] s_projectIds = [.. Enumerable.Range(0, Projects).Select(p => $"p{p}")];
 
-    private ReaderScalingRun(AsyncProjectDatabase db) => _db = db;
+    private readonly AsyncProjectDatabase _db;
+    private readonly ReaderScalingBaseline _baseline;
+
+    private ReaderScalingRun(AsyncProjectDatabase db, ReaderScalingBaseline baseline)
+    {
+        _db = db;
+        _baseline = baseline;
+    }
 
     public static async Task<ReaderScalingResult> RunAsync(ReaderScalingSettings settings, double threshold)
     {
@@ -44,7 +50,8 @@ internal sealed class ReaderScalingRun
             }
 
             await store.Database.SaveProjectAsync(StressDatabase.Project("written", "seed"), 0);
-            var run = new ReaderScalingRun(store.Database);
+            using var baseline = new ReaderScalingBaseline(store.Path, s_projectIds);
+            var run = new ReaderScalingRun(store.Database, baseline);
             _ = await run.RoundAsync(-1, settings with { Phase = settings.Phase * 4 }); // warm-up: JIT tiers, page cache, pool threads
             return await run.MeasureAsync(settings, threshold);
         }
@@ -59,7 +66,7 @@ internal sealed class ReaderScalingRun
         var rounds = new List<ReaderScalingRound>();
         long writes = 0;
         var attempts = 0;
-        double cpuGain;
+        double baselineGain;
         ReaderScalingEstimate alone;
         bool decided;
         do
@@ -72,20 +79,20 @@ internal sealed class ReaderScalingRun
                 writes += written;
             }
 
-            cpuGain = ReaderScalingEstimate.MedianGain(rounds.Select(r => r.Alone.CpuGain));
-            alone = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.Alone.ReadGain, r.Alone.CpuGain))]);
-            decided = cpuGain >= settings.MinCpuGain && (alone.Above(threshold) || alone.Below(threshold));
+            baselineGain = ReaderScalingEstimate.MedianGain(rounds.Select(r => r.Alone.BaselineGain));
+            alone = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.Alone.ReadGain, r.Alone.BaselineGain))]);
+            decided = baselineGain >= settings.MinBaselineGain && (alone.Above(threshold) || alone.Below(threshold));
         }
         while (!decided && attempts < settings.Attempts);
 
         // Recorded, not judged: beside a writer, clean reads gained no more than reads behind the
         // process-wide lock on the shared machine (gain about 0.95 against 0.88), so that figure
         // cannot tell the defect from the machine.
-        var cpuGainBesideWriter = ReaderScalingEstimate.MedianGain(rounds.Select(r => r.BesideWriter.CpuGain));
-        var withWriter = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.BesideWriter.ReadGain, r.BesideWriter.CpuGain))]);
+        var baselineGainBesideWriter = ReaderScalingEstimate.MedianGain(rounds.Select(r => r.BesideWriter.BaselineGain));
+        var withWriter = ReaderScalingEstimate.Of([.. rounds.Select(r => (r.BesideWriter.ReadGain, r.BesideWriter.BaselineGain))]);
         var reason = decided ? null
-            : cpuGain < settings.MinCpuGain
-                ? $"the machine showed no parallel capacity: median CPU gain {cpuGain} on {settings.Readers} threads over {rounds.Count} rounds, {settings.MinCpuGain} needed (another process holds a core)"
+            : baselineGain < settings.MinBaselineGain
+                ? $"the machine showed no parallel capacity: median gain of {settings.Readers} bare SQLite readers against one {baselineGain} over {rounds.Count} rounds, {settings.MinBaselineGain} needed (other processes hold the cores)"
                 : $"too noisy: the efficiency's {1 - (2 * ReaderScalingEstimate.TailProbability):P0} interval [{alone.Low}, {alone.High}] holds the threshold {threshold} after {rounds.Count} rounds";
         return new ReaderScalingResult(
             decided,
@@ -94,8 +101,8 @@ internal sealed class ReaderScalingRun
             threshold,
             alone,
             withWriter,
-            cpuGain,
-            cpuGainBesideWriter,
+            baselineGain,
+            baselineGainBesideWriter,
             ReaderScalingEstimate.MedianGain(rounds.Select(r => r.Alone.ReadGain)),
             ReaderScalingEstimate.MedianGain(rounds.Select(r => r.BesideWriter.ReadGain)),
             attempts,
@@ -108,38 +115,38 @@ internal sealed class ReaderScalingRun
     {
         var n = settings.Readers;
         var oneFirst = round % 2 == 0;
-        (double One, double Many) cpu = default, read = default, cpuBesideWriter = default, readBesideWriter = default;
+        (double One, double Many) baseline = default, read = default, baselineBesideWriter = default, readBesideWriter = default;
         long writes = 0;
         for (var i = 0; i < 3; i++)
         {
             switch (oneFirst ? i : 2 - i)
             {
                 case 0:
-                    cpu = await PairAsync(n, oneFirst, settings.Phase, ReaderScalingCpuWork.LoopAsync);
+                    baseline = await PairAsync(n, oneFirst, settings.Phase, _baseline.LoopAsync);
                     break;
                 case 1:
                     read = await PairAsync(n, oneFirst, settings.Phase, ReadLoopAsync);
                     break;
                 default:
-                    // The writer takes its share of the machine: calibrate against the CPU gain beside it.
+                    // The writer takes its share of the machine: compare with the baseline's gain beside it.
                     writes = await BesideWriterAsync(async () =>
                     {
                         if (oneFirst)
                         {
-                            cpuBesideWriter = await PairAsync(n, oneFirst, settings.Phase, ReaderScalingCpuWork.LoopAsync);
+                            baselineBesideWriter = await PairAsync(n, oneFirst, settings.Phase, _baseline.LoopAsync);
                             readBesideWriter = await PairAsync(n, oneFirst, settings.Phase, ReadLoopAsync);
                         }
                         else
                         {
                             readBesideWriter = await PairAsync(n, oneFirst, settings.Phase, ReadLoopAsync);
-                            cpuBesideWriter = await PairAsync(n, oneFirst, settings.Phase, ReaderScalingCpuWork.LoopAsync);
+                            baselineBesideWriter = await PairAsync(n, oneFirst, settings.Phase, _baseline.LoopAsync);
                         }
                     });
                     break;
             }
         }
 
-        return (new ReaderScalingRound(round, cpu, read, cpuBesideWriter, readBesideWriter), writes);
+        return (new ReaderScalingRound(round, baseline, read, baselineBesideWriter, readBesideWriter), writes);
     }
 
     /// <summary>Throughput of 1 and of <paramref name="n"/> copies of <paramref name="loop"/>, in the given order.</summary>
@@ -177,7 +184,7 @@ internal sealed class ReaderScalingRun
         long reads = 0;
         while (!stop.IsSet)
         {
-            _ = await _db.LoadProjectAsync(_projectIds[Random.Shared.Next(Projects)]) ?? throw new InvalidOperationException("a seeded project vanished");
+            _ = await _db.LoadProjectAsync(s_projectIds[Random.Shared.Next(Projects)]) ?? throw new InvalidOperationException("a seeded project vanished");
             reads++;
         }
 
@@ -195,5 +202,4 @@ internal sealed class ReaderScalingRun
 
         return writes;
     }
-
 }
