@@ -3,7 +3,7 @@ namespace Socrates.Testing.Linearizability.Checking;
 /// <summary>Options of <see cref="LinearizabilityChecker"/>.</summary>
 public sealed record CheckOptions
 {
-    /// <summary>No time limit, minimised violations.</summary>
+    /// <summary>No time limit, the default memory budget, minimised violations.</summary>
     public static CheckOptions Default { get; } = new();
 
     /// <summary>
@@ -11,6 +11,16 @@ public sealed record CheckOptions
     /// runs out before a verdict the outcome is <see cref="CheckOutcome.Unknown"/>. Null: no limit.
     /// </summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// The memory budget of one partition's search, in bytes: the estimated size of its cache of
+    /// visited configurations (a bitset and a state each). When it is reached the outcome is
+    /// <see cref="CheckOutcome.Unknown"/>, never an out-of-memory crash. Null: no limit.
+    /// </summary>
+    public long? MaxMemoryBytes { get; init; } = DefaultMaxMemoryBytes;
+
+    /// <summary>The default memory budget: 512 MiB of cached configurations.</summary>
+    public const long DefaultMaxMemoryBytes = 512L * 1024 * 1024;
 
     /// <summary>
     /// After a violation, search for the shortest prefix of the failing partition that is already
@@ -27,6 +37,11 @@ public sealed record CheckOptions
         if (Timeout is { } timeout && timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, $"The time budget must be positive, or null for none; it was '{timeout}'.");
+        }
+
+        if (MaxMemoryBytes is { } bytes && bytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), bytes, $"The memory budget must be positive, or null for none; it was {bytes} bytes.");
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);

@@ -46,22 +46,62 @@ public static class LinearizabilityChecker
             .ToList();
         var partitioned = history.Any(o => model.PartitionKey(o.Input) is not null);
 
+        var limits = new SearchLimits(token, MaxMemoryBytes: options.MaxMemoryBytes);
         var results = new List<PartitionResult<TInput, TOutput>>(partitions.Count);
         foreach (var group in partitions)
         {
             var operations = group.ToArray();
             var key = partitioned ? group.Key : null;
-            var search = LinearizationSearch.Run(model, operations, token);
-            var violation = search.Outcome == CheckOutcome.NotLinearizable
-                ? Explain(model, key, operations, search, options.MinimizeViolation, token)
+            var unwritten = model is IWrittenValueModel<TInput, TOutput> values ? UnwrittenReads.Find(values, operations) : -1;
+            var search = unwritten >= 0
+                ? LinearizationSearch.Run(model, operations, limits with { MaxSteps = MinimumProbeSteps })
                 : null;
-            results.Add(new PartitionResult<TInput, TOutput>(key, search.Outcome, operations.Length, search.Steps, violation));
+            if (search is { Outcome: not CheckOutcome.NotLinearizable })
+            {
+                // Refuted already; a short search only buys the usual explanation when it is cheap.
+                var refuted = ExplainUnwrittenRead(model, key, operations, unwritten);
+                results.Add(new PartitionResult<TInput, TOutput>(key, CheckOutcome.NotLinearizable, operations.Length, search.Steps, refuted));
+                continue;
+            }
+
+            search ??= LinearizationSearch.Run(model, operations, limits);
+            var violation = search.Outcome == CheckOutcome.NotLinearizable
+                ? Explain(model, key, operations, search, options.MinimizeViolation, limits)
+                : null;
+            results.Add(new PartitionResult<TInput, TOutput>(key, search.Outcome, operations.Length, search.Steps, violation, search.UnknownReason));
         }
 
         var outcome = results.Any(r => r.Outcome == CheckOutcome.NotLinearizable) ? CheckOutcome.NotLinearizable
             : results.Any(r => r.Outcome == CheckOutcome.Unknown) ? CheckOutcome.Unknown
             : CheckOutcome.Linearizable;
         return new CheckResult<TInput, TOutput>(outcome, results, failed, Stopwatch.GetElapsedTime(started), model.Describe);
+    }
+
+    /// <summary>
+    /// A read that no write explains is a violation on its own: the read alone, from the initial
+    /// state, is already not linearizable, and no write invoked in time could change that.
+    /// </summary>
+    private static Violation<TInput, TOutput> ExplainUnwrittenRead<TState, TInput, TOutput>(
+        IModel<TState, TInput, TOutput> model,
+        string? key,
+        Operation<TInput, TOutput>[] operations,
+        int read)
+        where TState : notnull
+    {
+        var op = operations[read];
+        var initial = model.DescribeState(model.InitialState);
+        return new Violation<TInput, TOutput>(
+            key,
+            new History<TInput, TOutput>([op]),
+            new HashSet<int>(),
+            operations.Length,
+            isMinimal: true,
+            initial,
+            [],
+            op,
+            initial,
+            $"{model.Describe(op)} but no operation invoked before it completed writes that value, and it is not the initial value",
+            $"Violation in partition {(key is null ? "(whole history)" : $"\"{key}\"")}, found by the cheap check that precedes the search: a read of a value that nothing wrote in time (checked over all {operations.Length} operations).");
     }
 
     /// <summary>
@@ -74,7 +114,7 @@ public static class LinearizabilityChecker
         Operation<TInput, TOutput>[] operations,
         SearchResult failure,
         bool minimize,
-        CancellationToken token)
+        SearchLimits limits)
         where TState : notnull
     {
         // operations are in invocation order (History sorts them so).
@@ -94,7 +134,7 @@ public static class LinearizabilityChecker
             {
                 var middle = low + ((high - low) / 2);
                 var prefix = PrefixHistory.Of(operations, middle, isReadOnly);
-                var search = LinearizationSearch.Run(model, prefix.Operations, token, probeSteps);
+                var search = LinearizationSearch.Run(model, prefix.Operations, limits with { MaxSteps = probeSteps });
                 if (search.Outcome == CheckOutcome.Unknown)
                 {
                     // Out of time or over the step allowance: keep the shortest failing prefix found so far.
