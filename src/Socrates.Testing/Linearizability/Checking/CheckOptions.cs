@@ -13,14 +13,18 @@ public sealed record CheckOptions
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>
-    /// The memory budget of one partition's search, in bytes: the estimated size of its cache of
-    /// visited configurations (a bitset and a state each). When it is reached the outcome is
-    /// <see cref="CheckOutcome.Unknown"/>, never an out-of-memory crash. Null: no limit.
+    /// The memory budget of the check, in bytes: the estimated size of the caches of visited
+    /// configurations (a bitset and a state each), shared equally by the partition searches that
+    /// run at once. When a search reaches its share the outcome is <see cref="CheckOutcome.Unknown"/>,
+    /// never an out-of-memory crash. Null: no limit.
     /// </summary>
     public long? MaxMemoryBytes { get; init; } = DefaultMaxMemoryBytes;
 
     /// <summary>The default memory budget: 512 MiB of cached configurations.</summary>
     public const long DefaultMaxMemoryBytes = 512L * 1024 * 1024;
+
+    /// <summary>How many partitions are searched at once (independent keys); 1 checks them one after another.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
     /// After a violation, search for the shortest prefix of the failing partition that is already
@@ -42,6 +46,11 @@ public sealed record CheckOptions
         if (MaxMemoryBytes is { } bytes && bytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), bytes, $"The memory budget must be positive, or null for none; it was {bytes} bytes.");
+        }
+
+        if (MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "At least one partition must be searched at a time.");
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);

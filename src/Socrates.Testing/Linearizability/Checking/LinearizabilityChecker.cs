@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Socrates.Testing.Linearizability.Histories;
 using Socrates.Testing.Linearizability.Models;
 
@@ -46,35 +47,63 @@ public static class LinearizabilityChecker
             .ToList();
         var partitioned = history.Any(o => model.PartitionKey(o.Input) is not null);
 
-        var limits = new SearchLimits(token, MaxMemoryBytes: options.MaxMemoryBytes);
-        var results = new List<PartitionResult<TInput, TOutput>>(partitions.Count);
-        foreach (var group in partitions)
+        // Partitions are independent: searched in parallel, the memory budget shared between the
+        // searches that can run at once, so the whole check stays within it.
+        var degree = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, partitions.Count));
+        var limits = new SearchLimits(token, MaxMemoryBytes: options.MaxMemoryBytes / degree);
+        var results = new PartitionResult<TInput, TOutput>[partitions.Count];
+        if (degree == 1)
         {
-            var operations = group.ToArray();
-            var key = partitioned ? group.Key : null;
-            var unwritten = model is IWrittenValueModel<TInput, TOutput> values ? UnwrittenReads.Find(values, operations) : -1;
-            var search = unwritten >= 0
-                ? LinearizationSearch.Run(model, operations, limits with { MaxSteps = MinimumProbeSteps })
-                : null;
-            if (search is { Outcome: not CheckOutcome.NotLinearizable })
+            for (var i = 0; i < partitions.Count; i++)
             {
-                // Refuted already; a short search only buys the usual explanation when it is cheap.
-                var refuted = ExplainUnwrittenRead(model, key, operations, unwritten);
-                results.Add(new PartitionResult<TInput, TOutput>(key, CheckOutcome.NotLinearizable, operations.Length, search.Steps, refuted));
-                continue;
+                results[i] = CheckPartition(model, partitioned ? partitions[i].Key : null, [.. partitions[i]], options, limits);
             }
-
-            search ??= LinearizationSearch.Run(model, operations, limits);
-            var violation = search.Outcome == CheckOutcome.NotLinearizable
-                ? Explain(model, key, operations, search, options.MinimizeViolation, limits)
-                : null;
-            results.Add(new PartitionResult<TInput, TOutput>(key, search.Outcome, operations.Length, search.Steps, violation, search.UnknownReason));
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = degree }, i =>
+                    results[i] = CheckPartition(model, partitioned ? partitions[i].Key : null, [.. partitions[i]], options, limits));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The same exception a sequential check would throw (e.g. the model refusing an input).
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
+            }
         }
 
         var outcome = results.Any(r => r.Outcome == CheckOutcome.NotLinearizable) ? CheckOutcome.NotLinearizable
             : results.Any(r => r.Outcome == CheckOutcome.Unknown) ? CheckOutcome.Unknown
             : CheckOutcome.Linearizable;
         return new CheckResult<TInput, TOutput>(outcome, results, failed, Stopwatch.GetElapsedTime(started), model.Describe);
+    }
+
+    private static PartitionResult<TInput, TOutput> CheckPartition<TState, TInput, TOutput>(
+        IModel<TState, TInput, TOutput> model,
+        string? key,
+        Operation<TInput, TOutput>[] operations,
+        CheckOptions options,
+        SearchLimits limits)
+        where TState : notnull
+    {
+        var unwritten = model is IWrittenValueModel<TInput, TOutput> values ? UnwrittenReads.Find(values, operations) : -1;
+        var search = unwritten >= 0
+            ? LinearizationSearch.Run(model, operations, limits with { MaxSteps = MinimumProbeSteps })
+            : null;
+        if (search is { Outcome: not CheckOutcome.NotLinearizable })
+        {
+            // Refuted already; a short search only buys the usual explanation when it is cheap.
+            var refuted = ExplainUnwrittenRead(model, key, operations, unwritten);
+            return new PartitionResult<TInput, TOutput>(key, CheckOutcome.NotLinearizable, operations.Length, search.Steps, refuted);
+        }
+
+        search ??= LinearizationSearch.Run(model, operations, limits);
+        var violation = search.Outcome == CheckOutcome.NotLinearizable
+            ? Explain(model, key, operations, search, options.MinimizeViolation, limits)
+            : null;
+        return new PartitionResult<TInput, TOutput>(key, search.Outcome, operations.Length, search.Steps, violation, search.UnknownReason);
     }
 
     /// <summary>

@@ -103,4 +103,17 @@ public sealed class PorcupineKeyValueTests
         Assert.Equal(CheckOutcome.NotLinearizable, result.Outcome);
         Assert.Single(result.Partitions, p => p.Outcome == CheckOutcome.NotLinearizable);
     }
+
+    [Fact]
+    public void Check_ParallelAndSequential_SamePartitionVerdicts()
+    {
+        var history = Simulations.InjectStaleGet(KeyValueSimulation.Run(s_fiftyClients, keys: 10), choice: 100)!;
+
+        var parallel = LinearizabilityChecker.Check(new KeyValueModel(), history, new CheckOptions { MaxDegreeOfParallelism = 4 });
+        var sequential = LinearizabilityChecker.Check(new KeyValueModel(), history, new CheckOptions { MaxDegreeOfParallelism = 1 });
+
+        Assert.Equal(CheckOutcome.NotLinearizable, parallel.Outcome);
+        Assert.Equal(sequential.Partitions.Select(p => (p.Key, p.Outcome, p.OperationCount)), parallel.Partitions.Select(p => (p.Key, p.Outcome, p.OperationCount)));
+        Assert.Equal(sequential.Violation!.Blocked.Id, parallel.Violation!.Blocked.Id);
+    }
 }
