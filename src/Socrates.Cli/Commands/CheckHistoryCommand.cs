@@ -10,7 +10,7 @@ namespace Socrates.Cli.Commands;
 
 /// <summary>
 /// <c>socrates check-history --model register|cas-register|kv [--format auto|jepsen|porcupine]
-/// [--initial EDN] [--timeout 10s] [--max-memory 512MB] &lt;file-or-folder&gt;...</c>: checks
+/// [--initial EDN] [--timeout 10s] [--max-memory 384MB] &lt;file-or-folder&gt;...</c>: checks
 /// Jepsen/Knossos or Porcupine EDN histories for linearizability. One file: the full report.
 /// Several (or a folder): one verdict line each. Exit codes: see <see cref="CheckHistoryExitCodes"/>.
 /// </summary>

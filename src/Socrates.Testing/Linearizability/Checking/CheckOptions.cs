@@ -20,8 +20,8 @@ public sealed record CheckOptions
     /// </summary>
     public long? MaxMemoryBytes { get; init; } = DefaultMaxMemoryBytes;
 
-    /// <summary>The default memory budget: 512 MiB of cached configurations.</summary>
-    public const long DefaultMaxMemoryBytes = 512L * 1024 * 1024;
+    /// <summary>The default memory budget: 384 MiB of cached configurations (a peak RSS well under 1 GB).</summary>
+    public const long DefaultMaxMemoryBytes = 384L * 1024 * 1024;
 
     /// <summary>How many partitions are searched at once (independent keys); 1 checks them one after another.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
