@@ -7,14 +7,14 @@ namespace Socrates.Testing.Tests.Linearizability;
 internal static class Pathological
 {
     /// <summary>
-    /// <paramref name="writers"/> concurrent writes of distinct values, all overlapping a read
-    /// that answers a value nobody wrote: proving it not linearizable means trying every subset
-    /// of writes before the read (2^writers configurations).
+    /// <paramref name="writers"/> concurrent writes of distinct values (1, 2, ...), then a read
+    /// of the initial value 0 after all of them completed. Every value read is one the register
+    /// held, so no cheap check refutes it; proving it not linearizable means trying every subset
+    /// and order of the writes (about 2^writers configurations).
     /// </summary>
     public static History<RegisterInput<int>, RegisterOutput<int>> Register(int writers)
     {
         var builder = new HistoryBuilder<RegisterInput<int>, RegisterOutput<int>>();
-        builder.Invoke(writers, RegisterInput<int>.Read());
         for (var i = 0; i < writers; i++)
         {
             builder.Invoke(i, RegisterInput<int>.Write(i + 1));
@@ -25,6 +25,23 @@ internal static class Pathological
             builder.Ok(i, RegisterOutput<int>.Written);
         }
 
+        builder.Invoke(writers, RegisterInput<int>.Read());
+        return builder.Ok(writers, RegisterOutput<int>.Read(0)).Build();
+    }
+
+    /// <summary>
+    /// <paramref name="writers"/> writes that never complete (pending), then a read of a value
+    /// none of them writes: refuted before any search, however many writes are pending.
+    /// </summary>
+    public static History<RegisterInput<int>, RegisterOutput<int>> PendingWritesThenUnwrittenRead(int writers)
+    {
+        var builder = new HistoryBuilder<RegisterInput<int>, RegisterOutput<int>>();
+        for (var i = 0; i < writers; i++)
+        {
+            builder.Invoke(i, RegisterInput<int>.Write(i + 1));
+        }
+
+        builder.Invoke(writers, RegisterInput<int>.Read());
         return builder.Ok(writers, RegisterOutput<int>.Read(-1)).Build();
     }
 }

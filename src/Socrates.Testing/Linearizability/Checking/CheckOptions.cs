@@ -3,7 +3,7 @@ namespace Socrates.Testing.Linearizability.Checking;
 /// <summary>Options of <see cref="LinearizabilityChecker"/>.</summary>
 public sealed record CheckOptions
 {
-    /// <summary>No time limit, minimised violations.</summary>
+    /// <summary>No time limit, the default memory budget, minimised violations.</summary>
     public static CheckOptions Default { get; } = new();
 
     /// <summary>
@@ -11,6 +11,20 @@ public sealed record CheckOptions
     /// runs out before a verdict the outcome is <see cref="CheckOutcome.Unknown"/>. Null: no limit.
     /// </summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// The memory budget of the check, in bytes: the estimated size of the caches of visited
+    /// configurations (a bitset and a state each), shared equally by the partition searches that
+    /// run at once. When a search reaches its share the outcome is <see cref="CheckOutcome.Unknown"/>,
+    /// never an out-of-memory crash. Null: no limit.
+    /// </summary>
+    public long? MaxMemoryBytes { get; init; } = DefaultMaxMemoryBytes;
+
+    /// <summary>The default memory budget: 384 MiB of cached configurations (a peak RSS well under 1 GB).</summary>
+    public const long DefaultMaxMemoryBytes = 384L * 1024 * 1024;
+
+    /// <summary>How many partitions are searched at once (independent keys); 1 checks them one after another.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
     /// After a violation, search for the shortest prefix of the failing partition that is already
@@ -27,6 +41,16 @@ public sealed record CheckOptions
         if (Timeout is { } timeout && timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, $"The time budget must be positive, or null for none; it was '{timeout}'.");
+        }
+
+        if (MaxMemoryBytes is { } bytes && bytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), bytes, $"The memory budget must be positive, or null for none; it was {bytes} bytes.");
+        }
+
+        if (MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "At least one partition must be searched at a time.");
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);

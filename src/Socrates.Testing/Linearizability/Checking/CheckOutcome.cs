@@ -9,6 +9,6 @@ public enum CheckOutcome
     /// <summary>No such order exists: the search was exhaustive.</summary>
     NotLinearizable,
 
-    /// <summary>The time budget ran out before the search finished: no verdict, never a guess.</summary>
+    /// <summary>A budget (time or memory) ran out before the search finished: no verdict, never a guess.</summary>
     Unknown,
 }

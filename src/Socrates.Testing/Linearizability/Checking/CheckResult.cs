@@ -35,6 +35,20 @@ public sealed class CheckResult<TInput, TOutput>
     /// <summary>Wall time the check took (for reports, not for logic).</summary>
     public TimeSpan Elapsed { get; }
 
+    /// <summary>
+    /// Operations the checker judged (failed ones and indeterminate reads excluded). Zero means
+    /// nothing was checked: the outcome is then <see cref="CheckOutcome.Linearizable"/> vacuously,
+    /// which is no evidence; callers should treat it as missing evidence (the CLI does).
+    /// </summary>
+    public int OperationsChecked => Partitions.Sum(p => p.OperationCount);
+
+    /// <summary>True when there was nothing to check (see <see cref="OperationsChecked"/>).</summary>
+    public bool NothingChecked => OperationsChecked == 0;
+
+    /// <summary>When the outcome is <see cref="CheckOutcome.Unknown"/>: the budget that ran out, in words.</summary>
+    public string? UnknownReason =>
+        Outcome == CheckOutcome.Unknown ? Partitions.FirstOrDefault(p => p.Outcome == CheckOutcome.Unknown)?.UnknownReason : null;
+
     /// <summary>The first violation (by partition key), when not linearizable.</summary>
     public Violation<TInput, TOutput>? Violation =>
         Partitions.FirstOrDefault(p => p.Violation is not null)?.Violation;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Socrates.Testing.Linearizability.Histories;
 using Socrates.Testing.Linearizability.Models;
 
@@ -46,22 +47,90 @@ public static class LinearizabilityChecker
             .ToList();
         var partitioned = history.Any(o => model.PartitionKey(o.Input) is not null);
 
-        var results = new List<PartitionResult<TInput, TOutput>>(partitions.Count);
-        foreach (var group in partitions)
+        // Partitions are independent: searched in parallel, the memory budget shared between the
+        // searches that can run at once, so the whole check stays within it.
+        var degree = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, partitions.Count));
+        var limits = new SearchLimits(token, MaxMemoryBytes: options.MaxMemoryBytes / degree);
+        var results = new PartitionResult<TInput, TOutput>[partitions.Count];
+        if (degree == 1)
         {
-            var operations = group.ToArray();
-            var key = partitioned ? group.Key : null;
-            var search = LinearizationSearch.Run(model, operations, token);
-            var violation = search.Outcome == CheckOutcome.NotLinearizable
-                ? Explain(model, key, operations, search, options.MinimizeViolation, token)
-                : null;
-            results.Add(new PartitionResult<TInput, TOutput>(key, search.Outcome, operations.Length, search.Steps, violation));
+            for (var i = 0; i < partitions.Count; i++)
+            {
+                results[i] = CheckPartition(model, partitioned ? partitions[i].Key : null, [.. partitions[i]], options, limits);
+            }
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = degree }, i =>
+                    results[i] = CheckPartition(model, partitioned ? partitions[i].Key : null, [.. partitions[i]], options, limits));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The same exception a sequential check would throw (e.g. the model refusing an input).
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
+            }
         }
 
         var outcome = results.Any(r => r.Outcome == CheckOutcome.NotLinearizable) ? CheckOutcome.NotLinearizable
             : results.Any(r => r.Outcome == CheckOutcome.Unknown) ? CheckOutcome.Unknown
             : CheckOutcome.Linearizable;
         return new CheckResult<TInput, TOutput>(outcome, results, failed, Stopwatch.GetElapsedTime(started), model.Describe);
+    }
+
+    private static PartitionResult<TInput, TOutput> CheckPartition<TState, TInput, TOutput>(
+        IModel<TState, TInput, TOutput> model,
+        string? key,
+        Operation<TInput, TOutput>[] operations,
+        CheckOptions options,
+        SearchLimits limits)
+        where TState : notnull
+    {
+        var unwritten = model is IWrittenValueModel<TInput, TOutput> values ? UnwrittenReads.Find(values, operations) : -1;
+        var search = unwritten >= 0
+            ? LinearizationSearch.Run(model, operations, limits with { MaxSteps = MinimumProbeSteps })
+            : null;
+        if (search is { Outcome: not CheckOutcome.NotLinearizable })
+        {
+            // Refuted already; a short search only buys the usual explanation when it is cheap.
+            var refuted = ExplainUnwrittenRead(model, key, operations, unwritten);
+            return new PartitionResult<TInput, TOutput>(key, CheckOutcome.NotLinearizable, operations.Length, search.Steps, refuted);
+        }
+
+        search ??= LinearizationSearch.Run(model, operations, limits);
+        var violation = search.Outcome == CheckOutcome.NotLinearizable
+            ? Explain(model, key, operations, search, options.MinimizeViolation, limits)
+            : null;
+        return new PartitionResult<TInput, TOutput>(key, search.Outcome, operations.Length, search.Steps, violation, search.UnknownReason);
+    }
+
+    /// <summary>
+    /// A read that no write explains is a violation on its own: the read alone, from the initial
+    /// state, is already not linearizable, and no write invoked in time could change that.
+    /// </summary>
+    private static Violation<TInput, TOutput> ExplainUnwrittenRead<TState, TInput, TOutput>(
+        IModel<TState, TInput, TOutput> model,
+        string? key,
+        Operation<TInput, TOutput>[] operations,
+        int read)
+        where TState : notnull
+    {
+        var op = operations[read];
+        var initial = model.DescribeState(model.InitialState);
+        return new Violation<TInput, TOutput>(
+            key,
+            new History<TInput, TOutput>([op]),
+            new HashSet<int>(),
+            operations.Length,
+            isMinimal: true,
+            initial,
+            [],
+            op,
+            initial,
+            $"{model.Describe(op)} but no operation invoked before it completed writes that value, and it is not the initial value",
+            $"Violation in partition {(key is null ? "(whole history)" : $"\"{key}\"")}, found by the cheap check that precedes the search: a read of a value that nothing wrote in time (checked over all {operations.Length} operations).");
     }
 
     /// <summary>
@@ -74,7 +143,7 @@ public static class LinearizabilityChecker
         Operation<TInput, TOutput>[] operations,
         SearchResult failure,
         bool minimize,
-        CancellationToken token)
+        SearchLimits limits)
         where TState : notnull
     {
         // operations are in invocation order (History sorts them so).
@@ -94,7 +163,7 @@ public static class LinearizabilityChecker
             {
                 var middle = low + ((high - low) / 2);
                 var prefix = PrefixHistory.Of(operations, middle, isReadOnly);
-                var search = LinearizationSearch.Run(model, prefix.Operations, token, probeSteps);
+                var search = LinearizationSearch.Run(model, prefix.Operations, limits with { MaxSteps = probeSteps });
                 if (search.Outcome == CheckOutcome.Unknown)
                 {
                     // Out of time or over the step allowance: keep the shortest failing prefix found so far.

@@ -18,15 +18,19 @@ internal static class LinearizationSearch
     private const int CancellationCheckInterval = 1024;
 
     /// <param name="operations">Ok and indeterminate operations of one partition (failed ones removed).</param>
-    /// <param name="maxSteps">A step allowance; beyond it the answer is <see cref="CheckOutcome.Unknown"/>.</param>
+    /// <param name="limits">Time, step and memory budgets; when one runs out the answer is <see cref="CheckOutcome.Unknown"/>.</param>
     public static SearchResult Run<TState, TInput, TOutput>(
         IModel<TState, TInput, TOutput> model,
         IReadOnlyList<Operation<TInput, TOutput>> operations,
-        CancellationToken cancellationToken,
-        long maxSteps = long.MaxValue)
+        SearchLimits limits)
         where TState : notnull
     {
         var count = operations.Count;
+        var cancellationToken = limits.Token;
+        var maxSteps = limits.MaxSteps;
+        var maxBytes = limits.MaxMemoryBytes ?? long.MaxValue;
+        var entryBytes = SearchLimits.EntryBytes(count);
+        var cachedBytes = 0L;
         var head = BuildEventList(operations);
         var linearized = Bitset.Create(count);
         var setHash = 0UL;
@@ -44,14 +48,15 @@ internal static class LinearizationSearch
         // too large for the search; the Unknown-verdicts gate must then go red.
         if (head.Next is not null && Failpoint.IsActive(TestKitFailpoints.CheckerBudgetSpent))
         {
-            return new SearchResult(CheckOutcome.Unknown, longest, blocked, steps);
+            return new SearchResult(CheckOutcome.Unknown, longest, blocked, steps, "the budget was spent before the first step");
         }
 
         while (head.Next is not null)
         {
             if (++steps % CancellationCheckInterval == 0 && (cancellationToken.IsCancellationRequested || steps > maxSteps))
             {
-                return new SearchResult(CheckOutcome.Unknown, longest, blocked, steps);
+                var why = cancellationToken.IsCancellationRequested ? "the time budget ran out" : $"the step allowance of {maxSteps} ran out";
+                return new SearchResult(CheckOutcome.Unknown, longest, blocked, steps, why);
             }
 
             if (entry!.IsCall)
@@ -68,6 +73,13 @@ internal static class LinearizationSearch
                     var probe = new CacheKey<TState>(linearized, setHash, step.NextState!);
                     if (!cache.Contains(probe))
                     {
+                        cachedBytes += entryBytes + model.EstimateSize(step.NextState!);
+                        if (cachedBytes > maxBytes)
+                        {
+                            return new SearchResult(CheckOutcome.Unknown, longest, blocked, steps,
+                                $"the memory budget of {Megabytes(limits.MaxMemoryBytes!.Value)} was reached ({cache.Count} configurations cached)");
+                        }
+
                         cache.Add(new CacheKey<TState>((ulong[])linearized.Clone(), setHash, step.NextState!));
                         calls.Push((entry, state));
                         completedDepth += op.Status == OperationStatus.Ok ? 1 : 0;
@@ -117,6 +129,9 @@ internal static class LinearizationSearch
 
         return new SearchResult(CheckOutcome.Linearizable, [], -1, steps);
     }
+
+    private static string Megabytes(long bytes) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB");
 
     /// <summary>
     /// The sentinel head of the event list in time order. At equal times calls come before

@@ -18,8 +18,10 @@ public sealed class Violation<TInput, TOutput>
         IReadOnlyList<LinearizationStep<TInput, TOutput>> partialLinearization,
         Operation<TInput, TOutput> blocked,
         string stateAtBlocked,
-        string reason)
+        string reason,
+        string? summary = null)
     {
+        Summary = summary;
         PartitionKey = partitionKey;
         Operations = operations;
         ContextOperationIds = contextOperationIds;
@@ -65,6 +67,12 @@ public sealed class Violation<TInput, TOutput>
 
     /// <summary>The state after <see cref="PartialLinearization"/>, in which <see cref="Blocked"/> could not be placed.</summary>
     public string StateAtBlocked { get; }
+
+    /// <summary>
+    /// How the violation was found when it was not by searching a prefix (e.g. a read of a value
+    /// nothing wrote, refuted before any search); null for a searched prefix.
+    /// </summary>
+    public string? Summary { get; }
 
     /// <summary>Why, in words: e.g. <c>read -> 1 but the state is 2</c>.</summary>
     public string Reason { get; }

@@ -11,8 +11,9 @@ namespace Socrates.Testing.Linearizability.Jepsen;
 /// <item>register: <c>:read</c> (value read on :ok), <c>:write v</c>; cas-register adds
 /// <c>:cas [old new]</c>. Register values are compared as canonical EDN (1 and "1" differ).</item>
 /// <item>kv: <c>:get</c>/<c>:read</c>, <c>:put</c>/<c>:write</c>, <c>:append</c>, value
-/// <c>[key value]</c> (or <c>{:key k :value v}</c>; a bare key for a get invocation). Keys and
-/// values are compared as plain text (strings unquoted, keywords without colon).</item>
+/// <c>[key value]</c> (or <c>{:key k :value v}</c>; a bare key for a get invocation); in
+/// Porcupine's form the key is the event's own <c>:key</c> and <c>:value</c> is the string. Keys
+/// and values are compared as plain text (strings unquoted, keywords without colon).</item>
 /// </list>
 /// </summary>
 public static class JepsenHistories
@@ -35,20 +36,24 @@ public static class JepsenHistories
         }));
     }
 
-    /// <summary>A key-value history (get/put/append on string keys).</summary>
-    public static History<KeyValueInput, string?> ToKeyValue(IReadOnlyList<JepsenOperation> operations)
+    /// <summary>A key-value history (get/put/append on string keys) in the Jepsen form, or in Porcupine's when operations carry <c>:key</c>.</summary>
+    public static History<KeyValueInput, string?> ToKeyValue(IReadOnlyList<JepsenOperation> operations) =>
+        ToKeyValue(operations, HistoryFormat.Auto);
+
+    /// <summary>A key-value history (get/put/append on string keys) in <paramref name="format"/>.</summary>
+    public static History<KeyValueInput, string?> ToKeyValue(IReadOnlyList<JepsenOperation> operations, HistoryFormat format)
     {
         ArgumentNullException.ThrowIfNull(operations);
+        var porcupine = HistoryFormats.Resolve(format, operations) == HistoryFormat.Porcupine;
         return new History<KeyValueInput, string?>(operations.Select(op =>
         {
-            var (key, value) = Pair(op, op.InvokeValue, allowBareKey: op.F is "get" or "read");
-            var kind = op.F switch
+            if (porcupine)
             {
-                "get" or "read" => KeyValueOperationKind.Get,
-                "put" or "write" => KeyValueOperationKind.Put,
-                "append" => KeyValueOperationKind.Append,
-                _ => throw Unsupported(op, "a key-value store knows :get, :put and :append"),
-            };
+                return PorcupineKeyValue(op);
+            }
+
+            var (key, value) = Pair(op, op.InvokeValue, allowBareKey: op.F is "get" or "read");
+            var kind = KindOf(op);
 
             if (kind != KeyValueOperationKind.Get && value is null)
             {
@@ -70,6 +75,31 @@ public static class JepsenHistories
             return ToOperation(op, new KeyValueInput(kind, key, kind == KeyValueOperationKind.Get ? null : value), output);
         }));
     }
+
+    // {:process 0, :type :invoke, :f :append, :key "2", :value "x 0 0 y"}; a get's completion carries the string read.
+    private static Operation<KeyValueInput, string?> PorcupineKeyValue(JepsenOperation op)
+    {
+        var key = op.Key is null or EdnNil
+            ? throw Unsupported(op, "Porcupine's key-value form names the key in :key, e.g. {:process 0, :type :invoke, :f :get, :key \"1\", :value nil}")
+            : KeyText(op, op.Key);
+        var kind = KindOf(op);
+        var value = op.InvokeValue.ToPlainString();
+        if (kind != KeyValueOperationKind.Get && value is null)
+        {
+            throw Unsupported(op, $":{op.F} needs a :value");
+        }
+
+        var output = kind == KeyValueOperationKind.Get && op.Status == OperationStatus.Ok ? op.CompletionValue?.ToPlainString() : null;
+        return ToOperation(op, new KeyValueInput(kind, key, kind == KeyValueOperationKind.Get ? null : value), output);
+    }
+
+    private static KeyValueOperationKind KindOf(JepsenOperation op) => op.F switch
+    {
+        "get" or "read" => KeyValueOperationKind.Get,
+        "put" or "write" => KeyValueOperationKind.Put,
+        "append" => KeyValueOperationKind.Append,
+        _ => throw Unsupported(op, "a key-value store knows :get, :put and :append"),
+    };
 
     private static Operation<TInput, TOutput> ToOperation<TInput, TOutput>(JepsenOperation op, TInput input, TOutput output) =>
         new(op.Id, op.Process, input, op.Status == OperationStatus.Ok ? output : default, op.InvokedAt, op.CompletedAt, op.Status);

@@ -7,7 +7,8 @@ namespace Socrates.Testing.Linearizability.Jepsen;
 /// Reads a Jepsen/Knossos history: EDN maps, one per line (or a single vector of them), with
 /// <c>:process</c>, <c>:type</c> (:invoke/:ok/:fail/:info), <c>:f</c> and <c>:value</c>; other
 /// keys (<c>:time</c>, <c>:index</c>, ...) are ignored, as are events of non-integer processes
-/// (<c>:nemesis</c>). Maps may be tagged (<c>#jepsen.history.Op{...}</c>).
+/// (<c>:nemesis</c>). Maps may be tagged (<c>#jepsen.history.Op{...}</c>). A <c>:key</c> field
+/// (Porcupine's key-value form) is kept on the event.
 /// </summary>
 public static class JepsenHistoryReader
 {
@@ -110,13 +111,14 @@ public static class JepsenHistoryReader
                 status,
                 invoke.Time,
                 status == OperationStatus.Indeterminate ? Operation<object, object>.Never : time,
-                invoke.Invoke.Line));
+                invoke.Invoke.Line,
+                invoke.Invoke.Key));
         }
 
         foreach (var (process, invoke) in open)
         {
             operations.Add(new JepsenOperation(
-                invoke.Id, process, invoke.Invoke.F, invoke.Invoke.Value, null, OperationStatus.Indeterminate, invoke.Time, Operation<object, object>.Never, invoke.Invoke.Line));
+                invoke.Id, process, invoke.Invoke.F, invoke.Invoke.Value, null, OperationStatus.Indeterminate, invoke.Time, Operation<object, object>.Never, invoke.Invoke.Line, invoke.Invoke.Key));
         }
 
         return [.. operations.OrderBy(o => o.InvokedAt)];
@@ -162,7 +164,7 @@ public static class JepsenHistoryReader
             var other => throw new JepsenHistoryException("jepsen.bad-f", $":f must be a keyword, found {Shorten(other)}", form.Line),
         };
 
-        return new JepsenEvent(form.Line, (int)((EdnInteger)process).Value, type, f, map.Get("value") ?? EdnNil.Instance);
+        return new JepsenEvent(form.Line, (int)((EdnInteger)process).Value, type, f, map.Get("value") ?? EdnNil.Instance, map.Get("key"));
     }
 
     private static string Name(JepsenEventType type) => ":" + type.ToString().ToLowerInvariant();

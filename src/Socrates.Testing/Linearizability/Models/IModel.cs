@@ -45,6 +45,12 @@ public interface IModel<TState, TInput, TOutput>
     /// <summary>A short description of a state for reports.</summary>
     string DescribeState(TState state) => state.ToString() ?? string.Empty;
 
+    /// <summary>
+    /// Roughly how many bytes <paramref name="state"/> holds beyond a small object, for the
+    /// checker's memory budget (e.g. the characters of a string value). Zero when small.
+    /// </summary>
+    long EstimateSize(TState state) => 0;
+
     /// <summary>The state equality the memo cache uses.</summary>
     IEqualityComparer<TState> StateComparer => EqualityComparer<TState>.Default;
 }

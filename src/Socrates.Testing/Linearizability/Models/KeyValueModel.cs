@@ -3,13 +3,25 @@ using Socrates.Testing.Linearizability.Histories;
 namespace Socrates.Testing.Linearizability.Models;
 
 /// <summary>
-/// A key-value store of strings: get answers the value or null (absent), put replaces, append
-/// concatenates (onto the empty string when absent). The output of put and append is ignored.
-/// Partitioned by key: keys are checked independently.
+/// A key-value store of strings: get answers the value (a key never written holds
+/// <see cref="InitialValue"/>), put replaces, append concatenates (onto the initial value, or the
+/// empty string when that is null). The output of put and append is ignored. Partitioned by key:
+/// keys are checked independently.
 /// </summary>
-public sealed class KeyValueModel : IModel<MapState<string>, KeyValueInput, string?>
+/// <param name="initialValue">
+/// What a key never written reads as: null (absent) in Jepsen/Knossos histories, the empty string
+/// in Porcupine's.
+/// </param>
+public sealed class KeyValueModel(string? initialValue = null) : IModel<MapState<string>, KeyValueInput, string?>, IWrittenValueModel<KeyValueInput, string?>
 {
     public MapState<string> InitialState => MapState<string>.Empty;
+
+    /// <summary>What a key never written reads as.</summary>
+    public string? InitialValue { get; } = initialValue;
+
+    object? IWrittenValueModel<KeyValueInput, string?>.InitialValue => InitialValue;
+
+    public IEqualityComparer<object?> ValueComparer { get; } = new BoxedValueComparer<string>(StringComparer.Ordinal);
 
     public StepResult<MapState<string>> Apply(MapState<string> state, KeyValueInput input, string? output)
     {
@@ -20,7 +32,7 @@ public sealed class KeyValueModel : IModel<MapState<string>, KeyValueInput, stri
             return StepResult<MapState<string>>.Legal(Effect(state, input));
         }
 
-        var current = state.TryGet(input.Key, out var value) ? value : null;
+        var current = state.TryGet(input.Key, out var value) ? value : InitialValue;
         return string.Equals(current, output, StringComparison.Ordinal)
             ? StepResult<MapState<string>>.Legal(state)
             : StepResult<MapState<string>>.Illegal;
@@ -37,6 +49,25 @@ public sealed class KeyValueModel : IModel<MapState<string>, KeyValueInput, stri
     {
         ArgumentNullException.ThrowIfNull(input);
         return input.Key;
+    }
+
+    public ValueEffect EffectOf(KeyValueInput input, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        value = input.Value;
+        return input.Kind switch
+        {
+            KeyValueOperationKind.Get => ValueEffect.None,
+            KeyValueOperationKind.Put => ValueEffect.Installs,
+            _ => ValueEffect.Derives,
+        };
+    }
+
+    public bool TryGetObserved(KeyValueInput input, string? output, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        value = output;
+        return input.Kind == KeyValueOperationKind.Get;
     }
 
     public bool IsReadOnly(KeyValueInput input) => input?.Kind == KeyValueOperationKind.Get;
@@ -56,14 +87,16 @@ public sealed class KeyValueModel : IModel<MapState<string>, KeyValueInput, stri
         };
     }
 
+    public long EstimateSize(MapState<string> state) => state is null ? 0 : state.EstimateSize(static v => 2L * v.Length);
+
     public string DescribeState(MapState<string> state) => state?.ToString() ?? "{}";
 
-    private static MapState<string> Effect(MapState<string> state, KeyValueInput input)
+    private MapState<string> Effect(MapState<string> state, KeyValueInput input)
     {
         var value = input.Value ?? string.Empty;
-        if (input.Kind == KeyValueOperationKind.Append && state.TryGet(input.Key, out var existing))
+        if (input.Kind == KeyValueOperationKind.Append)
         {
-            value = existing + value;
+            value = (state.TryGet(input.Key, out var existing) ? existing : InitialValue) + value;
         }
 
         return state.Set(input.Key, value);

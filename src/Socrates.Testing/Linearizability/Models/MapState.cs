@@ -33,6 +33,19 @@ public sealed class MapState<TValue> : IEquatable<MapState<TValue>>
     /// <summary>The value at <paramref name="key"/>, or null (absent).</summary>
     public bool TryGet(string key, out TValue value) => _entries.TryGetValue(key, out value!);
 
+    /// <summary>Roughly the bytes held: a tree node per entry plus what <paramref name="valueSize"/> says of each value.</summary>
+    public long EstimateSize(Func<TValue, long> valueSize)
+    {
+        ArgumentNullException.ThrowIfNull(valueSize);
+        var bytes = 0L;
+        foreach (var (key, value) in _entries)
+        {
+            bytes += 64 + (2L * key.Length) + valueSize(value);
+        }
+
+        return bytes;
+    }
+
     public MapState<TValue> Set(string key, TValue value) => new(_entries.SetItem(key, value));
 
     public MapState<TValue> Remove(string key) => _entries.ContainsKey(key) ? new(_entries.Remove(key)) : this;

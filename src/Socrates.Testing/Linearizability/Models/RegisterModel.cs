@@ -4,7 +4,7 @@ using Socrates.Testing.Linearizability.Histories;
 namespace Socrates.Testing.Linearizability.Models;
 
 /// <summary>A read/write register holding one <typeparamref name="T"/>, initially <c>initial</c>.</summary>
-public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, RegisterOutput<T>>
+public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, RegisterOutput<T>>, IWrittenValueModel<RegisterInput<T>, RegisterOutput<T>>
 {
     private readonly IEqualityComparer<T?> _values;
 
@@ -12,9 +12,14 @@ public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, Regis
     {
         InitialState = new RegisterState<T>(initial);
         _values = valueComparer ?? EqualityComparer<T?>.Default;
+        ValueComparer = new BoxedValueComparer<T>(_values);
     }
 
     public RegisterState<T> InitialState { get; }
+
+    public object? InitialValue => InitialState.Value;
+
+    public IEqualityComparer<object?> ValueComparer { get; }
 
     /// <summary>Whether two register values are equal.</summary>
     protected bool SameValue(T? a, T? b) => _values.Equals(a, b);
@@ -44,6 +49,25 @@ public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, Regis
             RegisterOperationKind.Cas => SameValue(state.Value, input.Expected) ? new RegisterState<T>(input.Value) : state,
             _ => throw new ArgumentException($"Unknown register operation '{input.Kind}'.", nameof(input)),
         };
+    }
+
+    public ValueEffect EffectOf(RegisterInput<T> input, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        value = input.Value;
+        return input.Kind == RegisterOperationKind.Read ? ValueEffect.None : ValueEffect.Installs;
+    }
+
+    public bool TryGetObserved(RegisterInput<T> input, RegisterOutput<T> output, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        (var observed, value) = input.Kind switch
+        {
+            RegisterOperationKind.Read => (true, output.Value),
+            RegisterOperationKind.Cas when output.Succeeded => (true, input.Expected), // a swap saw the expected value
+            _ => (false, default(T)),
+        };
+        return observed;
     }
 
     public bool IsReadOnly(RegisterInput<T> input) => input?.Kind == RegisterOperationKind.Read;

@@ -20,22 +20,22 @@ public static class TimelineRenderer
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
-        var total = result.Partitions.Sum(p => p.OperationCount);
-        text.Append(CultureInfo.InvariantCulture, $"{Verdict(result.Outcome)}: {total} operations in {result.Partitions.Count} partition(s)");
-        if (result.FailedOperationsIgnored > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $", {result.FailedOperationsIgnored} failed operation(s) ignored");
-        }
-
+        text.Append(Headline(result));
         text.AppendLine();
         foreach (var partition in result.Partitions.Where(p => p.Outcome != CheckOutcome.Linearizable))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  partition {Name(partition.Key)}: {Verdict(partition.Outcome)} ({partition.OperationCount} operations)");
         }
 
+        if (result.NothingChecked)
+        {
+            text.AppendLine("The history has no operation to judge (empty, or only failed operations and unanswered reads); this is no evidence either way.");
+        }
+
         if (result.Outcome == CheckOutcome.Unknown)
         {
-            text.AppendLine("The time budget ran out before the search finished; this is no verdict. Give it more time (--timeout).");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"The search stopped before it finished: {result.UnknownReason ?? "a budget ran out"}. This is no verdict; give it more time (--timeout) or memory (--max-memory).");
         }
 
         if (result.Violation is { } violation)
@@ -47,6 +47,23 @@ public static class TimelineRenderer
         return text.ToString();
     }
 
+    /// <summary>
+    /// The verdict line, e.g. <c>LINEARIZABLE: 5 operations in 1 partition(s)</c>, or
+    /// <c>NOTHING CHECKED: 0 operations</c> for a history with nothing to judge.
+    /// </summary>
+    public static string Headline<TInput, TOutput>(CheckResult<TInput, TOutput> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var verdict = result.NothingChecked ? "NOTHING CHECKED" : Verdict(result.Outcome);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{verdict}: {result.OperationsChecked} operations in {result.Partitions.Count} partition(s)");
+        if (result.FailedOperationsIgnored > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", {result.FailedOperationsIgnored} failed operation(s) ignored");
+        }
+
+        return text;
+    }
+
     /// <summary>The timeline, partial linearization and blocked operation of one violation.</summary>
     public static string RenderViolation<TInput, TOutput>(CheckResult<TInput, TOutput> result, Violation<TInput, TOutput> violation)
     {
@@ -54,8 +71,8 @@ public static class TimelineRenderer
         ArgumentNullException.ThrowIfNull(violation);
         var text = new StringBuilder();
         var judged = violation.Operations.Count - violation.ContextOperationIds.Count;
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"Violation in partition {Name(violation.PartitionKey)}: the first {judged} of its {violation.PartitionOperationCount} operations (by invocation) are already not linearizable{(violation.IsMinimal ? string.Empty : " (not shrunk further: budget spent)")}.");
+        text.AppendLine(violation.Summary ?? string.Create(CultureInfo.InvariantCulture,
+            $"Violation in partition {Name(violation.PartitionKey)}: the first {judged} of its {violation.PartitionOperationCount} operations (by invocation) are already not linearizable{(violation.IsMinimal ? string.Empty : " (not shrunk further: budget spent)")}."));
         if (violation.ContextOperationIds.Count > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture,

@@ -96,8 +96,156 @@ public sealed class CheckHistoryCommandTests
         Assert.Contains("Cannot read", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_PorcupineKvDetected_Exit0()
+    {
+        var (exit, output, error) = await CliRun.RunAsync("check-history", "--model", "kv", Sample("porcupine-kv-ok.edn"));
+
+        Assert.True(exit == CheckHistoryExitCodes.Linearizable, output + error);
+        Assert.StartsWith("LINEARIZABLE: 9 operations in 3 partition(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PorcupineKvStaleRead_Exit1()
+    {
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "kv", "--format", "porcupine", Sample("porcupine-kv-stale.edn"));
+
+        Assert.Equal(CheckHistoryExitCodes.NotLinearizable, exit);
+        Assert.Contains("get 1 -> \"\" but the state is", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PorcupineKvReadAsJepsenForm_Exit3()
+    {
+        var (exit, _, error) = await CliRun.RunAsync("check-history", "--model", "kv", "--format", "jepsen", Sample("porcupine-kv-ok.edn"));
+
+        Assert.Equal(CheckHistoryExitCodes.Unreadable, exit);
+        Assert.Contains("[jepsen.unsupported-operation]", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PorcupineKvWithInitialNil_EmptyReadRefuted()
+    {
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "kv", "--initial", "nil", Sample("porcupine-kv-ok.edn"));
+
+        Assert.Equal(CheckHistoryExitCodes.NotLinearizable, exit);
+        Assert.Contains("get 1 -> \"\" but the state is {}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_RegisterWithInitialValue_ReadOfItLinearizable()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"check-history-{Guid.NewGuid():N}.edn");
+        await File.WriteAllTextAsync(path, "{:process 0, :type :invoke, :f :read, :value nil}\n{:process 0, :type :ok, :f :read, :value 0}\n");
+        try
+        {
+            var (withInitial, _, _) = await CliRun.RunAsync("check-history", "--model", "register", "--initial", "0", path);
+            var (without, _, _) = await CliRun.RunAsync("check-history", "--model", "register", path);
+
+            Assert.Equal(CheckHistoryExitCodes.Linearizable, withInitial);
+            Assert.Equal(CheckHistoryExitCodes.NotLinearizable, without);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("empty.edn")]
+    [InlineData("only-failed.edn")]
+    public async Task Run_NothingToJudge_Exit4NothingChecked(string sample)
+    {
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "register", Sample(sample));
+
+        Assert.Equal(CheckHistoryExitCodes.NothingChecked, exit);
+        Assert.StartsWith("NOTHING CHECKED: 0 operations", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("LINEARIZABLE", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_TinyMemoryBudget_Exit2NamingIt()
+    {
+        var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "register", "--timeout", "5m", "--max-memory", "64KB", Sample("register-pathological.edn"));
+
+        Assert.Equal(CheckHistoryExitCodes.Unknown, exit);
+        Assert.Contains("the memory budget of 0.1 MiB was reached", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SeveralFiles_OneVerdictLineEachAndWorstExit()
+    {
+        var (exit, output, _) = await CliRun.RunAsync(
+            "check-history", "--model", "register", Sample("register-ok.edn"), Sample("empty.edn"), Sample("register-stale.edn"), Sample("no-such-file.edn"));
+
+        var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.EndsWith("register-ok.edn: LINEARIZABLE: 5 operations in 1 partition(s)", lines[0], StringComparison.Ordinal);
+        Assert.Contains("empty.edn: NOTHING CHECKED", lines[1], StringComparison.Ordinal);
+        Assert.Contains("register-stale.edn: NOT LINEARIZABLE", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("no-such-file.edn: UNREADABLE", lines[3], StringComparison.Ordinal);
+        Assert.Equal(CheckHistoryExitCodes.Unreadable, exit);
+    }
+
+    [Fact]
+    public async Task Run_Folder_EveryFileCheckedWorstExit()
+    {
+        var folder = Directory.CreateTempSubdirectory("check-history-").FullName;
+        try
+        {
+            File.Copy(Sample("porcupine-kv-ok.edn"), Path.Combine(folder, "a.edn"));
+            File.Copy(Sample("porcupine-kv-stale.edn"), Path.Combine(folder, "b.edn"));
+
+            var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "kv", folder);
+
+            var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.Contains("a.edn: LINEARIZABLE", lines[0], StringComparison.Ordinal);
+            Assert.Contains("b.edn: NOT LINEARIZABLE", lines[1], StringComparison.Ordinal);
+            Assert.Equal(CheckHistoryExitCodes.NotLinearizable, exit);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_EmptyFolder_Exit4()
+    {
+        var folder = Directory.CreateTempSubdirectory("check-history-").FullName;
+        try
+        {
+            var (exit, output, _) = await CliRun.RunAsync("check-history", "--model", "kv", folder);
+
+            Assert.Equal(CheckHistoryExitCodes.NothingChecked, exit);
+            Assert.StartsWith("NOTHING CHECKED: no history file", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(0, 4, 4)]
+    [InlineData(4, 2, 2)]
+    [InlineData(2, 1, 1)]
+    [InlineData(1, 3, 3)]
+    public void Severity_WorstOfTwo_Ordered(int first, int second, int worst)
+    {
+        var picked = CheckHistoryExitCodes.Severity(second) > CheckHistoryExitCodes.Severity(first) ? second : first;
+
+        Assert.Equal(worst, picked);
+    }
+
     [Theory]
     [InlineData("check-history", "--model", "queue", "x.edn")]
+    [InlineData("check-history", "--model", "kv", "--format", "xml", "x.edn")]
+    [InlineData("check-history", "--model", "kv", "--max-memory", "lots", "x.edn")]
+    [InlineData("check-history", "--model", "kv", "--max-memory", "0", "x.edn")]
+    [InlineData("check-history", "--model", "kv", "--initial", "[1", "x.edn")]
     [InlineData("check-history", "x.edn")]
     [InlineData("check-history", "--model", "register")]
     [InlineData("check-history", "--model", "register", "--timeout", "soon", "x.edn")]
@@ -120,6 +268,21 @@ public sealed class CheckHistoryCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("2 unknown", output, StringComparison.Ordinal);
         Assert.Contains("--timeout", output, StringComparison.Ordinal);
+        Assert.Contains("--max-memory", output, StringComparison.Ordinal);
+        Assert.Contains("--format", output, StringComparison.Ordinal);
+        Assert.Contains("4 nothing checked", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("512MB", 512L << 20)]
+    [InlineData("1GB", 1L << 30)]
+    [InlineData("64KiB", 64L << 10)]
+    [InlineData("1.5G", 3L << 29)]
+    [InlineData("4096", 4096L)]
+    public void TryParse_Sizes_Parsed(string text, long bytes)
+    {
+        Assert.Equal(bytes, ByteSizeParser.TryParse(text, out var error));
+        Assert.Null(error);
     }
 
     [Theory]
