@@ -16,7 +16,7 @@ public static class ComparisonHtmlWriter
         var html = new StringBuilder();
         html.AppendLine("<section class=\"benchmark-comparisons\">");
         html.AppendLine("<h3>Benchmark comparisons</h3>");
-        html.AppendLine($"<p>Profile <code>{E(report.Profile)}</code>; host: {E(report.Host ?? "unknown")}; stored baseline: {(report.BaselineFile is null ? "none" : $"<code>{E(report.BaselineFile)}</code> ({E(report.BaselineCreatedAt)})")}. " +
+        html.AppendLine($"<p>Profile <code>{E(report.Profile)}</code>; host: {E(report.Host ?? "unknown")}; stored baseline: {(report.BaselineFile is null ? "none" : $"<code>{E(DisplayPath.Of(report.BaselineFile))}</code> ({E(report.BaselineCreatedAt)})")}. " +
                         "The gated value is the conservative confidence bound (speed-up: lower; ratio and regression: upper).</p>");
         html.AppendLine("<table><thead><tr><th>Metric</th><th>Kind</th><th>Value (gated)</th><th>Estimate</th><th>Confidence interval</th><th>p (Mann-Whitney)</th><th>Verdict</th></tr></thead><tbody>");
         foreach (var c in report.Comparisons)

@@ -11,7 +11,7 @@ public static class ComparisonMarkdownWriter
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.AppendLine("### Benchmark comparisons").AppendLine();
-        text.AppendLine($"Profile `{report.Profile}`; host: {report.Host ?? "unknown"}; stored baseline: {(report.BaselineFile is null ? "none" : $"`{report.BaselineFile}` ({report.BaselineCreatedAt})")}.");
+        text.AppendLine($"Profile `{report.Profile}`; host: {report.Host ?? "unknown"}; stored baseline: {(report.BaselineFile is null ? "none" : $"`{DisplayPath.Of(report.BaselineFile)}` ({report.BaselineCreatedAt})")}.");
         text.AppendLine("The metric is the conservative confidence bound (speed-up: lower; ratio and regression: upper); see docs/benchmarks.md.").AppendLine();
         text.AppendLine("| Metric | Kind | Value (gated) | Estimate | Confidence interval | p (Mann-Whitney) | Verdict | Baseline median | Candidate median |");
         text.AppendLine("|---|---|---:|---:|---|---:|---|---:|---:|");
