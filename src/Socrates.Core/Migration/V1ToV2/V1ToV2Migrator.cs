@@ -271,6 +271,7 @@ public static class V1ToV2Migrator
     private static async Task<BackupResult> ObtainBackupAsync(string v1Path, V1ToV2Options options, SourceWatch watch, CancellationToken ct)
     {
         var digest = await SourceDigest.ComputeAsync(v1Path, ct);
+        var header = await SourceDigest.HeaderAsync(v1Path, ct);
         if (!Failpoint.IsActive(MigrationFailpoints.BackupSkipVerify)
             && await VerifiedBackups.FindAsync(v1Path, options.BackupDirectory, digest, options.TimeProvider, ct) is { } reused)
         {
@@ -280,7 +281,7 @@ public static class V1ToV2Migrator
         var created = (await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, ct)).EnsureVerified();
         if (!await watch.ChangedAsync(ct))
         {
-            await VerifiedBackups.RecordAsync(created, digest, options.TimeProvider, ct);
+            await VerifiedBackups.RecordAsync(created, digest, options.TimeProvider, ct, header);
         }
 
         return created;
