@@ -38,6 +38,9 @@ public sealed class V1ToV2Options
     /// <summary>Told after each committed batch of each table.</summary>
     public IProgress<CopyBatchCommitted>? BatchCommitted { get; init; }
 
+    /// <summary>Told the backup's temporary path once its pages are copied, before it is verified (<see cref="BackupOptions.PagesCopied"/>).</summary>
+    public Action<string>? BackupPagesCopied { get; init; }
+
     /// <summary>With the crash failpoint: the batch after whose commit the copier throws.</summary>
     public int CrashAfterBatches { get; init; } = 2;
 
@@ -45,7 +48,7 @@ public sealed class V1ToV2Options
 
     internal PickleDecoderOptions PickleOptions => PickleDecoderOptions.Default with { MaxInputBytes = MaxPickleBytes };
 
-    internal BackupOptions BackupOptions => new() { Directory = BackupDirectory, TimeProvider = TimeProvider };
+    internal BackupOptions BackupOptions => new() { Directory = BackupDirectory, TimeProvider = TimeProvider, PagesCopied = BackupPagesCopied };
 
     internal V1ToV2Options Validated()
     {
