@@ -29,7 +29,8 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// Any failure: the batch in flight is rolled back, the source is untouched, the run is marked
 /// failed, and a <see cref="V1ToV2MigrationException"/> says where and where the backup is. Running
 /// again resumes after the last committed batch; running after a completed run changes nothing.
-/// Memory is bounded by two batches (the one written and the one read ahead) plus the set of migrated usernames for the owner check.
+/// Memory is bounded by two batches (the one written and the one read ahead), each within half of
+/// <see cref="V1ToV2Options.MemoryBudgetBytes"/>, plus the set of migrated usernames for the owner check.
 /// </summary>
 public static class V1ToV2Migrator
 {
@@ -126,9 +127,13 @@ public static class V1ToV2Migrator
                 await ForgetProgressAsync(target, cancellationToken);
             }
 
+            var wholeTable = Failpoint.IsActive(V1ToV2Failpoints.WholeTableBatch);
             var copier = new BatchedTableCopier(source, target, new RejectLog(time), new TableCopyOptions
             {
-                BatchSize = Failpoint.IsActive(V1ToV2Failpoints.WholeTableBatch) ? int.MaxValue : options.BatchSize,
+                // Canary WholeTableBatch: the bulk loader with neither a row count nor a byte budget.
+                BatchSize = wholeTable ? int.MaxValue : options.BatchSize ?? V1ToV2Options.AutoBatchCeiling,
+                AutoTuneBatchSize = !wholeTable && options.BatchSize is null,
+                MaxBatchBytes = wholeTable ? null : options.MaxBatchBytes,
                 VerifySourceIntegrity = false,
                 MapConcurrency = Environment.ProcessorCount, // the V1ToV2Jobs mappers are pure functions of the row
                 BatchCommitted = options.BatchCommitted,
@@ -194,7 +199,13 @@ public static class V1ToV2Migrator
             }).ToList();
             V1ToV2Summary Summary(V1ToV2VerificationReport? verification) => new(
                 Path.GetFullPath(v1Path), Path.GetFullPath(v2Path), runId, backup.BackupPath, backup.Verified, keysChecked, tables, books.Holds,
-                verification, Stopwatch.GetElapsedTime(started), [.. clock.Phases]) { BackupReused = backup.Reused };
+                verification, Stopwatch.GetElapsedTime(started), [.. clock.Phases])
+            {
+                BackupReused = backup.Reused,
+                MemoryBudgetBytes = options.MemoryBudgetBytes,
+                PeakBatchBytes = results.Count == 0 ? 0 : results.Max(r => r.PeakBatchBytes),
+                PeakBatchRows = results.Count == 0 ? 0 : results.Max(r => r.PeakBatchRows),
+            };
             if (!books.Holds)
             {
                 await TryFailAsync(target, time, runId, books.Describe());

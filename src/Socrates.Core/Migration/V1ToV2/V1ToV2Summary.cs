@@ -22,6 +22,15 @@ public sealed record V1ToV2Summary(
     /// <summary>True when the backup is an earlier verified one of the same source bytes (no new copy was made).</summary>
     public bool BackupReused { get; init; }
 
+    /// <summary>The memory budget the copy ran under (<see cref="V1ToV2Options.MemoryBudgetBytes"/>).</summary>
+    public long MemoryBudgetBytes { get; init; }
+
+    /// <summary>The largest estimated bytes one batch held this run, over all tables.</summary>
+    public long PeakBatchBytes { get; init; }
+
+    /// <summary>The most rows one batch held this run, over all tables.</summary>
+    public int PeakBatchRows { get; init; }
+
     public long SourceRows => Tables.Sum(t => t.Source);
 
     public long MigratedRows => Tables.Sum(t => t.Migrated);
@@ -50,6 +59,9 @@ public sealed record V1ToV2Summary(
         verification_clean = Verification?.Clean,
         duration_seconds = Duration.TotalSeconds,
         rows_per_second = RowsPerSecond,
+        memory_budget_bytes = MemoryBudgetBytes,
+        peak_batch_bytes = PeakBatchBytes,
+        peak_batch_rows = PeakBatchRows,
         phases = Phases.Select(p => new { phase = p.Phase, seconds = p.Elapsed.TotalSeconds }),
     }, s_json);
 }
