@@ -24,7 +24,7 @@ public static class MigrateCommand
         var summary = new Option<string?>("--summary") { Description = "Also write the JSON summary to this file." };
         var batch = new Option<int?>("--batch-size")
         {
-            Description = "Source rows per transaction, fixed (at least 1). Default: auto-tuned per table (16 rows, doubling while within the memory budget, at most 256).",
+            Description = "Source rows per transaction, fixed (at least 1). Default: auto-tuned per table (16 rows, doubling while within the memory budget, at most 64).",
         }.AtLeast(1);
         var budget = new Option<int>("--memory-budget-mib")
         {
@@ -44,21 +44,20 @@ public static class MigrateCommand
         {
             from, to, summary, batch, backupDir, maxPickle, budget,
         };
-        command.Validators.Add(result =>
-        {
-            var (budgetMib, pickleMib) = (result.GetValue(budget), result.GetValue(maxPickle));
-            if (budgetMib > 0 && pickleMib > 0 && (long)budgetMib < 2L * pickleMib)
-            {
-                result.AddError($"--memory-budget-mib ({budgetMib}) must be at least twice --max-pickle-mib ({pickleMib}): each of the two batches in flight must fit the largest pickle allowed.");
-            }
-        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var (budgetMib, pickleMib) = (parse.GetValue(budget), parse.GetValue(maxPickle));
+            if (budgetMib < 2L * pickleMib)
+            {
+                await error.WriteLineAsync($"--memory-budget-mib ({budgetMib}) must be at least twice --max-pickle-mib ({pickleMib}): each of the two batches in flight must fit the largest pickle allowed.");
+                return CliExitCodes.Usage;
+            }
+
             var target = parse.GetValue(to)!;
-            var progress = new Progress<MigrationProgressSnapshot>(p =>
-                error.WriteLine($"  {p.RowsDone}/{p.RowsTotal} rows, {p.RowsPerSecond:F0} rows/s, ETA {p.Eta?.ToString(@"hh\:mm\:ss") ?? "?"}"));
+            // A progress line rewritten in place on a terminal; plain lines in a log or a pipe.
+            var progress = new ProgressPrinter(error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
             var options = new V1ToV2Options
             {
                 BatchSize = parse.GetValue(batch),
@@ -71,12 +70,15 @@ public static class MigrateCommand
             try
             {
                 var result = await V1ToV2Migrator.MigrateAsync(parse.GetValue(from)!, target, options, progress, cancellationToken);
+                progress.Finish();
                 json = result.ToJson();
                 exit = CliExitCodes.Success;
                 await RejectsPrinter.PrintAsync(error, target, result.RejectedRows, CancellationToken.None);
+                await error.WriteLineAsync(result.Describe());
             }
             catch (V1ToV2MigrationException failure)
             {
+                progress.Finish();
                 await error.WriteLineAsync(failure.Message);
                 json = failure.Summary?.ToJson() ?? System.Text.Json.JsonSerializer.Serialize(new
                 {

@@ -69,7 +69,7 @@ public sealed class BatchedTableCopier
         var mark = await CopyProgressStore.ReadAsync(_target, job.Name, cancellationToken).ConfigureAwait(false)
             ?? throw new MigrationException(MigrationErrorCode.CopyFailed, $"Copy '{job.Name}': its progress row vanished after being created.");
         var resumed = mark.RowsRead > 0;
-        var progress = new MigrationProgress(sourceRows, _options.Progress, time, rowsDone: mark.RowsRead);
+        var progress = new MigrationProgress(sourceRows, _options.Progress, time, rowsDone: mark.RowsRead, phase: "copy", table: job.SourceTable);
         var batches = 0;
         long rowsThisRun = 0;
         var perRow = Failpoint.IsActive(MigrationFailpoints.CommitPerRow);

@@ -61,9 +61,12 @@ public static class V1ToV2Migrator
                 var result = await UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token, options.PickleOptions);
                 return (result.Unmapped, result.KeysChecked, Elapsed: Stopwatch.GetElapsedTime(scanStarted));
             }, scanCancel.Token);
+            var backupStep = Step(progress, "backup");
+            var scanStep = Step(progress, "scan-keys");
             try
             {
                 backup = await ObtainBackupAsync(v1Path, options, watch, cancellationToken);
+                backupStep.Advance(1);
                 clock.Lap(nameof(V1ToV2Stage.Backup));
             }
             catch
@@ -82,6 +85,7 @@ public static class V1ToV2Migrator
 
             stage = V1ToV2Stage.ScanKeys;
             var (unmapped, keysChecked, scanElapsed) = await scan;
+            scanStep.Advance(1);
             clock.Lap(nameof(V1ToV2Stage.ScanKeys));
             clock.Record(nameof(V1ToV2Stage.ScanKeys) + "Own", scanElapsed);
             if (unmapped.Count > 0)
@@ -216,9 +220,11 @@ public static class V1ToV2Migrator
             if (options.Validate)
             {
                 stage = V1ToV2Stage.Validate;
+                var validateStep = Step(progress, "validate");
                 try
                 {
                     report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken, options.PickleOptions);
+                    validateStep.Advance(1);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
@@ -296,6 +302,23 @@ public static class V1ToV2Migrator
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// A phase that reports only its start (0 of 1 step, reported here) and its end (the caller's
+    /// <c>Advance(1)</c>): the backup, the key scan and the validation have no finer point to report.
+    /// </summary>
+    private static MigrationProgress Step(IProgress<MigrationProgressSnapshot>? sink, string phase)
+    {
+        var step = new MigrationProgress(1, sink is null ? null : new StepUnits(sink), phase: phase);
+        sink?.Report(new MigrationProgressSnapshot(0, 1, 0, null, TimeSpan.Zero) { Phase = phase, Unit = "steps" });
+        return step;
+    }
+
+    /// <summary>Marks a one-step phase's snapshots as steps, not rows.</summary>
+    private sealed class StepUnits(IProgress<MigrationProgressSnapshot> inner) : IProgress<MigrationProgressSnapshot>
+    {
+        public void Report(MigrationProgressSnapshot value) => inner.Report(value with { Unit = "steps" });
     }
 
     private static async Task StopIfSourceChangedAsync(SourceWatch watch, string v1Path, string v2Path, string backupPath, CancellationToken ct)

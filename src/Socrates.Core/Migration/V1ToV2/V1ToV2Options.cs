@@ -14,8 +14,11 @@ public sealed class V1ToV2Options
     /// </summary>
     public int? BatchSize { get; init; }
 
-    /// <summary>The most rows an auto-tuned batch grows to: past it a commit costs too little to matter.</summary>
-    public const int AutoBatchCeiling = 256;
+    /// <summary>
+    /// The most rows an auto-tuned batch grows to: past it a commit costs too little to matter, and a
+    /// table reaches it within its first 48 rows, so what the copy retains does not grow with the source.
+    /// </summary>
+    public const int AutoBatchCeiling = 64;
 
     /// <summary>Default of <see cref="MemoryBudgetBytes"/>: 256 MiB, twice the default pickle limit.</summary>
     public const long DefaultMemoryBudgetBytes = 256L * 1024 * 1024;

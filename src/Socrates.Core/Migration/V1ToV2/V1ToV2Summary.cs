@@ -42,6 +42,10 @@ public sealed record V1ToV2Summary(
     /// <summary>Source rows processed this run per second of the whole run (backup, scan and validation included).</summary>
     public double RowsPerSecond => Duration.TotalSeconds <= 0 ? 0 : RowsThisRun / Duration.TotalSeconds;
 
+    /// <summary>One line for a person, printed beside the JSON.</summary>
+    public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"Migrated {MigratedRows} of {SourceRows} rows ({RejectedRows} rejected, {RowsThisRun} this run) in {Duration.TotalSeconds:F1} s; backup {(BackupVerified ? "verified" : "NOT verified")}{(BackupReused ? " (reused)" : string.Empty)} at {BackupPath}; validation {(Verification is null ? "skipped" : Verification.Clean ? "clean" : "NOT clean")}.");
+
     public string ToJson() => JsonSerializer.Serialize(new
     {
         source = SourcePath,
