@@ -22,6 +22,7 @@ public static class CliApp
         yield return GenerateV1Command.Create();
         yield return MigrateCommand.Create();
         yield return VerifyCommand.Create();
+        yield return RestoreCommand.Create();
     }
 
     /// <summary>The root command with every command registered.</summary>

@@ -8,15 +8,18 @@ using Socrates.Core.Migration.Runs;
 using Socrates.CrashHost;
 
 // Usage: Socrates.CrashHost <source.db> <target.db> <batch-size>
-//    or: Socrates.CrashHost v1v2 <v1.db> <v2.db> <batch-size> [pause-after-batch]
+//    or: Socrates.CrashHost v1v2 <v1.db> <v2.db> <batch-size> [pause-after-batch | backup]
 //        (the real V1 -> V2 migrator, same protocol; with pause-after-batch N it stops still after
-//        reporting batch N, 0 = after "started", so a SIGKILL lands exactly there)
+//        reporting batch N, 0 = after "started"; with "backup" it prints "backup copied <path>" once
+//        the backup's pages are written, before they are verified, and stops still: a SIGKILL then
+//        lands exactly there)
 // Prints "started", then "batch N committed last=K" after each commit, then "completed ...".
 // Exit 0 when the copy completed, 2 on a typed migration error, 3 on bad arguments.
 if (args.Length is 4 or 5 && args[0] == "v1v2" && int.TryParse(args[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v1v2Batch))
 {
-    int? pauseAfter = args.Length == 5 ? int.Parse(args[4], NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
-    return await V1ToV2Mode.RunAsync(args[1], args[2], v1v2Batch, pauseAfter);
+    var pauseInBackup = args.Length == 5 && args[4] == "backup";
+    int? pauseAfter = args.Length == 5 && !pauseInBackup ? int.Parse(args[4], NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+    return await V1ToV2Mode.RunAsync(args[1], args[2], v1v2Batch, pauseAfter, pauseInBackup);
 }
 
 if (args.Length != 3 || !int.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var batchSize))

@@ -9,11 +9,12 @@ namespace Socrates.CrashHost;
 /// last=K" after each commit (all tables counted in one sequence), "completed ..." at the end.
 /// Exit 0 when migrated and validated, 2 on a typed migration error. With a pause point the host
 /// stops still right after reporting that batch (0: right after "started") and waits to be
-/// killed: the kill then lands at that exact commit, not wherever the copy got to meanwhile.
+/// killed: the kill then lands at that exact commit, not wherever the copy got to meanwhile. With
+/// the backup pause it stops still once the backup's pages are written, before they are verified.
 /// </summary>
 internal static class V1ToV2Mode
 {
-    public static async Task<int> RunAsync(string v1Path, string v2Path, int batchSize, int? pauseAfterBatch)
+    public static async Task<int> RunAsync(string v1Path, string v2Path, int batchSize, int? pauseAfterBatch, bool pauseInBackup = false)
     {
         using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         await stdout.WriteLineAsync("started");
@@ -25,7 +26,12 @@ internal static class V1ToV2Mode
         try
         {
             var summary = await V1ToV2Migrator.MigrateAsync(v1Path, v2Path,
-                new V1ToV2Options { BatchSize = batchSize, BatchCommitted = new CountingReporter(stdout, pauseAfterBatch) }, null, CancellationToken.None);
+                new V1ToV2Options
+                {
+                    BatchSize = batchSize,
+                    BatchCommitted = new CountingReporter(stdout, pauseAfterBatch),
+                    BackupPagesCopied = pauseInBackup ? partial => { stdout.WriteLine("backup copied " + partial); WaitToBeKilled(); } : null,
+                }, null, CancellationToken.None);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"completed migrated={summary.MigratedRows} rejected={summary.RejectedRows} this_run={summary.RowsThisRun}"));
             return 0;

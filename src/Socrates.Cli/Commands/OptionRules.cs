@@ -22,6 +22,18 @@ internal static class OptionRules
         return option;
     }
 
+    public static Option<int?> AtLeast(this Option<int?> option, int minimum)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } value && value < minimum)
+            {
+                result.AddError($"{option.Name} must be at least {minimum} (got {value}).");
+            }
+        });
+        return option;
+    }
+
     public static Option<double> Between(this Option<double> option, double minimum, double maximum)
     {
         option.Validators.Add(result =>

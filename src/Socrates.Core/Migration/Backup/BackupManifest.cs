@@ -8,13 +8,17 @@ namespace Socrates.Core.Migration.Backup;
 /// once the backup verified: the digests of the source it was taken from and of the backup file,
 /// and each table's rows and checksum. A later run of the same unchanged source reuses the backup
 /// after checking both digests again instead of copying the source once more.
+/// <c>source_header</c> holds the source's 100-byte SQLite header (hex): the online backup rewrites
+/// three counters in it (change counter, schema cookie, version-valid-for), so a restore puts the
+/// source's header back to give the source's very bytes (checked against <c>source_sha256</c>).
 /// </summary>
 public sealed record BackupManifest(
     [property: JsonPropertyName("source_path")] string SourcePath,
     [property: JsonPropertyName("source_sha256")] string SourceSha256,
     [property: JsonPropertyName("backup_sha256")] string BackupSha256,
     [property: JsonPropertyName("verified_at")] DateTimeOffset VerifiedAt,
-    [property: JsonPropertyName("tables")] IReadOnlyList<BackupManifestTable> Tables)
+    [property: JsonPropertyName("tables")] IReadOnlyList<BackupManifestTable> Tables,
+    [property: JsonPropertyName("source_header")] string? SourceHeader = null)
 {
     public const string Suffix = ".manifest.json";
 

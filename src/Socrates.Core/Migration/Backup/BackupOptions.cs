@@ -9,5 +9,12 @@ public sealed class BackupOptions
     /// <summary>Integrity problems to collect at most.</summary>
     public int MaxProblems { get; init; } = 10;
 
+    /// <summary>
+    /// Told the temporary file's path once every page is copied, before the copy is verified and
+    /// renamed: the point where a kill leaves the most that could pass for a backup (the crash
+    /// host stops still here so a SIGKILL lands mid-backup).
+    /// </summary>
+    public Action<string>? PagesCopied { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -119,6 +119,8 @@ public static class DatabaseBackup
             await snapshot.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        options.PagesCopied?.Invoke(backupPath);
+
         if (Failpoint.IsActive(MigrationFailpoints.BackupSkipVerify))
         {
             return new BackupResult(

@@ -23,6 +23,19 @@ public static class SourceDigest
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>Size of the SQLite database header at the start of page 1.</summary>
+    public const int HeaderBytes = 100;
+
+    /// <summary>The first <see cref="HeaderBytes"/> bytes of <paramref name="databasePath"/>, lowercase hex (fewer when the file is shorter).</summary>
+    public static async Task<string> HeaderAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var buffer = new byte[HeaderBytes];
+        await using var stream = new FileStream(databasePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        var read = await stream.ReadAtLeastAsync(buffer, HeaderBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return Convert.ToHexStringLower(buffer, 0, read);
+    }
+
     private static async Task AppendAsync(IncrementalHash hash, string path, CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 20];

@@ -49,8 +49,11 @@ public static class VerifiedBackups
         return null;
     }
 
-    /// <summary>Writes the manifest of a verified <paramref name="backup"/> taken from a source whose digest was <paramref name="sourceSha256"/>.</summary>
-    public static async Task RecordAsync(BackupResult backup, string sourceSha256, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the manifest of a verified <paramref name="backup"/> taken from a source whose digest
+    /// was <paramref name="sourceSha256"/> and whose header was <paramref name="sourceHeader"/> (hex).
+    /// </summary>
+    public static async Task RecordAsync(BackupResult backup, string sourceSha256, TimeProvider time, CancellationToken cancellationToken, string? sourceHeader = null)
     {
         ArgumentNullException.ThrowIfNull(backup);
         ArgumentNullException.ThrowIfNull(time);
@@ -59,7 +62,8 @@ public static class VerifiedBackups
             backup.SourcePath, sourceSha256,
             await SourceDigest.ComputeAsync(backup.BackupPath, cancellationToken).ConfigureAwait(false),
             time.GetUtcNow(),
-            [.. backup.Tables.Select(t => new BackupManifestTable(t.Name, t.SourceRows, t.SourceChecksum))]);
+            [.. backup.Tables.Select(t => new BackupManifestTable(t.Name, t.SourceRows, t.SourceChecksum))],
+            sourceHeader);
         await manifest.WriteAsync(backup.BackupPath, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -69,15 +69,16 @@ public sealed class BatchedTableCopier
         var mark = await CopyProgressStore.ReadAsync(_target, job.Name, cancellationToken).ConfigureAwait(false)
             ?? throw new MigrationException(MigrationErrorCode.CopyFailed, $"Copy '{job.Name}': its progress row vanished after being created.");
         var resumed = mark.RowsRead > 0;
-        var progress = new MigrationProgress(sourceRows, _options.Progress, time, rowsDone: mark.RowsRead);
+        var progress = new MigrationProgress(sourceRows, _options.Progress, time, rowsDone: mark.RowsRead, phase: "copy", table: job.SourceTable);
         var batches = 0;
         long rowsThisRun = 0;
-        var batchSize = _options.BatchSize;
         var perRow = Failpoint.IsActive(MigrationFailpoints.CommitPerRow);
+        // Canary CommitPerRow: one source row per transaction, each commit synced to disk.
+        var sizer = new BatchSizer(perRow ? 1 : _options.BatchSize, _options.AutoTuneBatchSize && !perRow);
+        long peakBytes = 0;
+        var peakRows = 0;
         if (perRow)
         {
-            // Canary CommitPerRow: one source row per transaction, each commit synced to disk.
-            batchSize = 1;
             await using var synchronous = _target.CreateCommand();
             synchronous.CommandText = "PRAGMA synchronous = FULL";
             await synchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -96,10 +97,11 @@ public sealed class BatchedTableCopier
             while (!mark.Completed)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (batch, mapped) = readAhead is null
-                    ? await ReadAndMapAsync(job, mark.LastKey, batchSize, cancellationToken).ConfigureAwait(false)
+                var (batch, mapped, requested, bytes, stoppedByBytes) = readAhead is null
+                    ? await ReadAndMapAsync(job, mark.LastKey, sizer.Next, cancellationToken).ConfigureAwait(false)
                     : await readAhead.ConfigureAwait(false);
                 readAhead = null;
+                sizer.Observe(requested, batch.Count, stoppedByBytes);
                 if (resumed && batches == 0 && batch.Count > 0 && Failpoint.IsActive(MigrationFailpoints.ResumePastMark))
                 {
                     // Canary ResumePastMark: the resumed copy starts one row past its mark.
@@ -107,11 +109,12 @@ public sealed class BatchedTableCopier
                     mapped.RemoveAt(0);
                 }
 
-                var last = batch.Count < batchSize;
+                var last = batch.Count < requested && !stoppedByBytes;
                 if (!last && !perRow)
                 {
                     var after = batch[^1].Key;
-                    readAhead = Task.Run(() => ReadAndMapAsync(job, after, batchSize, readAheadCancel.Token), readAheadCancel.Token);
+                    var next = sizer.Next;
+                    readAhead = Task.Run(() => ReadAndMapAsync(job, after, next, readAheadCancel.Token), readAheadCancel.Token);
                 }
 
                 var number = batches + 1;
@@ -124,8 +127,15 @@ public sealed class BatchedTableCopier
 
                 batches = number;
                 rowsThisRun += batch.Count;
+                peakBytes = Math.Max(peakBytes, bytes);
+                peakRows = Math.Max(peakRows, batch.Count);
                 progress.Advance(batch.Count);
-                _options.BatchCommitted?.Report(new CopyBatchCommitted(job.Name, batches, mark.LastKey!, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected));
+                _options.BatchCommitted?.Report(new CopyBatchCommitted(job.Name, batches, mark.LastKey!, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected)
+                {
+                    RowsAsked = requested,
+                    BatchRows = batch.Count,
+                    BatchBytes = bytes,
+                });
             }
         }
         finally
@@ -141,7 +151,11 @@ public sealed class BatchedTableCopier
 
         return new TableCopyResult(
             job.Name, job.SourceTable, sourceRows, mark.RowsRead, mark.RowsMigrated, mark.RowsRejected,
-            rowsThisRun, batches, resumed, mark.Completed, mark.LastKey, time.GetElapsedTime(started));
+            rowsThisRun, batches, resumed, mark.Completed, mark.LastKey, time.GetElapsedTime(started))
+        {
+            PeakBatchBytes = peakBytes,
+            PeakBatchRows = peakRows,
+        };
     }
 
     private async Task PreflightAsync(CancellationToken cancellationToken)
@@ -195,16 +209,23 @@ public sealed class BatchedTableCopier
 
     private async Task<MappedBatch> ReadAndMapAsync(TableCopyJob job, object? afterKey, int batchSize, CancellationToken cancellationToken)
     {
-        var batch = await ReadBatchAsync(job, afterKey, batchSize, cancellationToken).ConfigureAwait(false);
-        return new MappedBatch(batch, Map(job, batch));
+        var (batch, bytes, stoppedByBytes) = await ReadBatchAsync(job, afterKey, batchSize, cancellationToken).ConfigureAwait(false);
+        return new MappedBatch(batch, Map(job, batch), batchSize, bytes, stoppedByBytes);
     }
 
-    private async Task<List<SourceRow>> ReadBatchAsync(TableCopyJob job, object? afterKey, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="batchSize"/> rows after <paramref name="afterKey"/>. With a byte budget
+    /// each row's size is read first (SQLite answers <c>length()</c> of a blob from the record
+    /// header), and the batch ends before the row that would pass the budget, that row unread.
+    /// </summary>
+    private async Task<(List<SourceRow> Rows, long Bytes, bool StoppedByBytes)> ReadBatchAsync(TableCopyJob job, object? afterKey, int batchSize, CancellationToken cancellationToken)
     {
         await using var command = _source.CreateCommand();
+        var size = string.Join(" + ", job.SourceColumns.Select(c => $"coalesce(length({SqliteMigrationExtensions.QuoteIdentifier(c)}), 0)"));
+        var select = $"SELECT {SqliteMigrationExtensions.QuoteIdentifierList([job.KeyColumn, .. job.SourceColumns])}, {(size.Length == 0 ? "0" : size)} FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)}";
         command.CommandText = afterKey is null
-            ? $"SELECT {SqliteMigrationExtensions.QuoteIdentifierList([job.KeyColumn, .. job.SourceColumns])} FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)} ORDER BY {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} LIMIT $limit"
-            : $"SELECT {SqliteMigrationExtensions.QuoteIdentifierList([job.KeyColumn, .. job.SourceColumns])} FROM {SqliteMigrationExtensions.QuoteIdentifier(job.SourceTable)} WHERE {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} > $after ORDER BY {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} LIMIT $limit";
+            ? $"{select} ORDER BY {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} LIMIT $limit"
+            : $"{select} WHERE {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} > $after ORDER BY {SqliteMigrationExtensions.QuoteIdentifier(job.KeyColumn)} LIMIT $limit";
         if (afterKey is not null)
         {
             command.Parameters.AddWithValue("$after", afterKey);
@@ -212,9 +233,19 @@ public sealed class BatchedTableCopier
 
         command.Parameters.AddWithValue("$limit", batchSize);
         var rows = new List<SourceRow>(Math.Min(batchSize, 1024));
+        var budget = _options.MaxBatchBytes ?? long.MaxValue;
+        var sizeOrdinal = job.SourceColumns.Count + 1;
+        long bytes = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            var rowBytes = reader.GetInt64(sizeOrdinal);
+            if (rows.Count > 0 && rowBytes > budget - bytes)
+            {
+                return (rows, bytes, true);
+            }
+
+            bytes += rowBytes;
             var values = new Dictionary<string, object?>(job.SourceColumns.Count, StringComparer.Ordinal);
             for (var i = 0; i < job.SourceColumns.Count; i++)
             {
@@ -224,7 +255,7 @@ public sealed class BatchedTableCopier
             rows.Add(new SourceRow(reader.GetValue(0), values));
         }
 
-        return rows;
+        return (rows, bytes, false);
     }
 
     private List<(SourceRow Row, RowMapping Mapping)> Map(TableCopyJob job, List<SourceRow> batch)
@@ -493,7 +524,7 @@ public sealed class BatchedTableCopier
     }
 
     /// <summary>A batch of source rows, read after a key, and what the job's mapper made of each.</summary>
-    private sealed record MappedBatch(List<SourceRow> Rows, List<(SourceRow Row, RowMapping Mapping)> Mapped);
+    private sealed record MappedBatch(List<SourceRow> Rows, List<(SourceRow Row, RowMapping Mapping)> Mapped, int Requested, long Bytes, bool StoppedByBytes);
 
     private enum RowOutcome
     {

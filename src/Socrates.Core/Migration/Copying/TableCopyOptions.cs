@@ -5,8 +5,24 @@ namespace Socrates.Core.Migration.Copying;
 /// <summary>Options of <see cref="BatchedTableCopier"/>.</summary>
 public sealed class TableCopyOptions
 {
-    /// <summary>Source rows per batch (one transaction on the target each). Bounds memory.</summary>
+    /// <summary>
+    /// Source rows per batch (one transaction on the target each); with <see cref="AutoTuneBatchSize"/>
+    /// the most a batch may grow to.
+    /// </summary>
     public int BatchSize { get; init; } = 500;
+
+    /// <summary>Start each table with small batches and grow them while they stay within <see cref="MaxBatchBytes"/> (see <see cref="BatchSizer"/>).</summary>
+    public bool AutoTuneBatchSize { get; init; }
+
+    /// <summary>The first batch of a table when auto-tuned: a table of giant rows never starts with hundreds of them.</summary>
+    public const int AutoTuneStartRows = 16;
+
+    /// <summary>
+    /// Most bytes a batch may hold, estimated as the sum of the lengths of the values read (blobs
+    /// exactly, text in characters); null: no limit. A batch stops before the row that would pass
+    /// it; a row that alone passes it is copied in a batch of its own.
+    /// </summary>
+    public long? MaxBatchBytes { get; init; }
 
     /// <summary>
     /// How many rows of a batch are mapped at once (1: one after the other, on one thread). Above 1
@@ -38,6 +54,11 @@ public sealed class TableCopyOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        if (MaxBatchBytes is { } bytes)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 1, nameof(MaxBatchBytes));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(CrashAfterBatches, 1, nameof(CrashAfterBatches));
         ArgumentOutOfRangeException.ThrowIfLessThan(MapConcurrency, 1, nameof(MapConcurrency));
         ArgumentNullException.ThrowIfNull(TimeProvider);

@@ -16,4 +16,11 @@ public sealed record TableCopyResult(
     bool Resumed,
     bool Completed,
     object? LastKey,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>The largest estimated bytes of one batch this run (see <see cref="TableCopyOptions.MaxBatchBytes"/>).</summary>
+    public long PeakBatchBytes { get; init; }
+
+    /// <summary>The most rows in one batch this run.</summary>
+    public int PeakBatchRows { get; init; }
+}

@@ -14,10 +14,14 @@ public sealed class MigrationProgress
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly long _started;
+    private readonly string _phase;
+    private readonly string? _table;
     private long _rowsDone;
 
-    public MigrationProgress(long rowsTotal, IProgress<MigrationProgressSnapshot>? sink = null, TimeProvider? timeProvider = null, TimeSpan? window = null, long rowsDone = 0)
+    public MigrationProgress(long rowsTotal, IProgress<MigrationProgressSnapshot>? sink = null, TimeProvider? timeProvider = null, TimeSpan? window = null, long rowsDone = 0, string phase = "copy", string? table = null)
     {
+        _phase = phase;
+        _table = table;
         ArgumentOutOfRangeException.ThrowIfNegative(rowsTotal);
         ArgumentOutOfRangeException.ThrowIfNegative(rowsDone);
         _window = window ?? TimeSpan.FromSeconds(10);
@@ -55,7 +59,7 @@ public sealed class MigrationProgress
             var rate = seconds > 0 ? (_rowsDone - baseRows) / seconds : 0.0;
             var remaining = Math.Max(0, RowsTotal - _rowsDone);
             TimeSpan? eta = remaining == 0 ? TimeSpan.Zero : rate > 0 ? TimeSpan.FromSeconds(remaining / rate) : null;
-            snapshot = new MigrationProgressSnapshot(_rowsDone, RowsTotal, rate, eta, _time.GetElapsedTime(_started, now));
+            snapshot = new MigrationProgressSnapshot(_rowsDone, RowsTotal, rate, eta, _time.GetElapsedTime(_started, now)) { Phase = _phase, Table = _table };
         }
 
         _sink?.Report(snapshot);

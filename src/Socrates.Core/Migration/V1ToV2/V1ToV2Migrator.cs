@@ -29,7 +29,8 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// Any failure: the batch in flight is rolled back, the source is untouched, the run is marked
 /// failed, and a <see cref="V1ToV2MigrationException"/> says where and where the backup is. Running
 /// again resumes after the last committed batch; running after a completed run changes nothing.
-/// Memory is bounded by two batches (the one written and the one read ahead) plus the set of migrated usernames for the owner check.
+/// Memory is bounded by two batches (the one written and the one read ahead), each within half of
+/// <see cref="V1ToV2Options.MemoryBudgetBytes"/>, plus the set of migrated usernames for the owner check.
 /// </summary>
 public static class V1ToV2Migrator
 {
@@ -60,9 +61,12 @@ public static class V1ToV2Migrator
                 var result = await UnmappedKeyScanner.ScanAsync(v1Path, scanCancel.Token, options.PickleOptions);
                 return (result.Unmapped, result.KeysChecked, Elapsed: Stopwatch.GetElapsedTime(scanStarted));
             }, scanCancel.Token);
+            var backupStep = Step(progress, "backup");
+            var scanStep = Step(progress, "scan-keys");
             try
             {
                 backup = await ObtainBackupAsync(v1Path, options, watch, cancellationToken);
+                backupStep.Advance(1);
                 clock.Lap(nameof(V1ToV2Stage.Backup));
             }
             catch
@@ -81,6 +85,7 @@ public static class V1ToV2Migrator
 
             stage = V1ToV2Stage.ScanKeys;
             var (unmapped, keysChecked, scanElapsed) = await scan;
+            scanStep.Advance(1);
             clock.Lap(nameof(V1ToV2Stage.ScanKeys));
             clock.Record(nameof(V1ToV2Stage.ScanKeys) + "Own", scanElapsed);
             if (unmapped.Count > 0)
@@ -126,9 +131,13 @@ public static class V1ToV2Migrator
                 await ForgetProgressAsync(target, cancellationToken);
             }
 
+            var wholeTable = Failpoint.IsActive(V1ToV2Failpoints.WholeTableBatch);
             var copier = new BatchedTableCopier(source, target, new RejectLog(time), new TableCopyOptions
             {
-                BatchSize = Failpoint.IsActive(V1ToV2Failpoints.WholeTableBatch) ? int.MaxValue : options.BatchSize,
+                // Canary WholeTableBatch: the bulk loader with neither a row count nor a byte budget.
+                BatchSize = wholeTable ? int.MaxValue : options.BatchSize ?? V1ToV2Options.AutoBatchCeiling,
+                AutoTuneBatchSize = !wholeTable && options.BatchSize is null,
+                MaxBatchBytes = wholeTable ? null : options.MaxBatchBytes,
                 VerifySourceIntegrity = false,
                 MapConcurrency = Environment.ProcessorCount, // the V1ToV2Jobs mappers are pure functions of the row
                 BatchCommitted = options.BatchCommitted,
@@ -194,7 +203,13 @@ public static class V1ToV2Migrator
             }).ToList();
             V1ToV2Summary Summary(V1ToV2VerificationReport? verification) => new(
                 Path.GetFullPath(v1Path), Path.GetFullPath(v2Path), runId, backup.BackupPath, backup.Verified, keysChecked, tables, books.Holds,
-                verification, Stopwatch.GetElapsedTime(started), [.. clock.Phases]) { BackupReused = backup.Reused };
+                verification, Stopwatch.GetElapsedTime(started), [.. clock.Phases])
+            {
+                BackupReused = backup.Reused,
+                MemoryBudgetBytes = options.MemoryBudgetBytes,
+                PeakBatchBytes = results.Count == 0 ? 0 : results.Max(r => r.PeakBatchBytes),
+                PeakBatchRows = results.Count == 0 ? 0 : results.Max(r => r.PeakBatchRows),
+            };
             if (!books.Holds)
             {
                 await TryFailAsync(target, time, runId, books.Describe());
@@ -205,9 +220,11 @@ public static class V1ToV2Migrator
             if (options.Validate)
             {
                 stage = V1ToV2Stage.Validate;
+                var validateStep = Step(progress, "validate");
                 try
                 {
                     report = await V1ToV2Verifier.VerifyAsync(v1Path, v2Path, cancellationToken, options.PickleOptions);
+                    validateStep.Advance(1);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
@@ -271,6 +288,7 @@ public static class V1ToV2Migrator
     private static async Task<BackupResult> ObtainBackupAsync(string v1Path, V1ToV2Options options, SourceWatch watch, CancellationToken ct)
     {
         var digest = await SourceDigest.ComputeAsync(v1Path, ct);
+        var header = await SourceDigest.HeaderAsync(v1Path, ct);
         if (!Failpoint.IsActive(MigrationFailpoints.BackupSkipVerify)
             && await VerifiedBackups.FindAsync(v1Path, options.BackupDirectory, digest, options.TimeProvider, ct) is { } reused)
         {
@@ -280,10 +298,27 @@ public static class V1ToV2Migrator
         var created = (await DatabaseBackup.CreateAsync(v1Path, options.BackupOptions, ct)).EnsureVerified();
         if (!await watch.ChangedAsync(ct))
         {
-            await VerifiedBackups.RecordAsync(created, digest, options.TimeProvider, ct);
+            await VerifiedBackups.RecordAsync(created, digest, options.TimeProvider, ct, header);
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// A phase that reports only its start (0 of 1 step, reported here) and its end (the caller's
+    /// <c>Advance(1)</c>): the backup, the key scan and the validation have no finer point to report.
+    /// </summary>
+    private static MigrationProgress Step(IProgress<MigrationProgressSnapshot>? sink, string phase)
+    {
+        var step = new MigrationProgress(1, sink is null ? null : new StepUnits(sink), phase: phase);
+        sink?.Report(new MigrationProgressSnapshot(0, 1, 0, null, TimeSpan.Zero) { Phase = phase, Unit = "steps" });
+        return step;
+    }
+
+    /// <summary>Marks a one-step phase's snapshots as steps, not rows.</summary>
+    private sealed class StepUnits(IProgress<MigrationProgressSnapshot> inner) : IProgress<MigrationProgressSnapshot>
+    {
+        public void Report(MigrationProgressSnapshot value) => inner.Report(value with { Unit = "steps" });
     }
 
     private static async Task StopIfSourceChangedAsync(SourceWatch watch, string v1Path, string v2Path, string backupPath, CancellationToken ct)
