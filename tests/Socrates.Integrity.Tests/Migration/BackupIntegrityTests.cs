@@ -32,10 +32,19 @@ public sealed class BackupIntegrityTests
         var sourceBefore = FileChecksum.Of(databases.SourcePath);
 
         var result = await DatabaseBackup.CreateAsync(databases.SourcePath, null, CancellationToken.None);
+        // The verification must look at the copy: one row removed from the copy between copying
+        // and verifying must be caught. A verification that reads the source (or anything but the
+        // copy) passes the clean backup above and is caught only here.
+        var tampered = await DatabaseBackup.CreateAsync(
+            databases.SourcePath,
+            new BackupOptions { PagesCopied = RemoveOneRow },
+            CancellationToken.None);
 
-        var metric = BackupVerifiedMetric(result);
-        var evidence = MetricsWriter.WriteEvidence("integrity", "migration-backup.json", result);
+        var tamperCaught = !tampered.Verified && !File.Exists(tampered.BackupPath);
+        var metric = tamperCaught ? BackupVerifiedMetric(result) : 0.0;
+        var evidence = MetricsWriter.WriteEvidence("integrity", "migration-backup.json", new { clean = result, tampered_copy_refused = tamperCaught, tampered });
         MetricsWriter.Write("integrity", "migration.backup_verified", metric, "bool", evidence);
+        Assert.True(tamperCaught, "a copy that lost a row after copying was accepted as a verified backup");
         Assert.Equal(1.0, metric);
         Assert.True(result.Verified);
         Assert.True(File.Exists(result.BackupPath));
@@ -51,6 +60,16 @@ public sealed class BackupIntegrityTests
         Assert.Equal(
             await TableChecksum.ComputeAsync(source, "items", CancellationToken.None),
             await TableChecksum.ComputeAsync(backup, "items", CancellationToken.None));
+    }
+
+    /// <summary>Deletes the first row of <c>items</c> from the copy being made (the backup's own file).</summary>
+    private static void RemoveOneRow(string copyPath)
+    {
+        using var connection = new SqliteConnection($"Data Source={copyPath};Pooling=False");
+        connection.Open();
+        using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM items WHERE rowid = (SELECT min(rowid) FROM items);";
+        Assert.Equal(1, delete.ExecuteNonQuery());
     }
 
     [Fact]
