@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Socrates.Core.V2.Compression;
 
 namespace Socrates.Testing.Concurrency;
 
@@ -73,7 +74,7 @@ public static class StoreIntegrityValidator
             while (reader.Read())
             {
                 var position = reader.GetInt64(0);
-                var content = reader.IsDBNull(1) ? "" : reader.GetString(1);
+                var content = StoredText.Read(reader, 1, "message content") ?? "";
                 if (position != next)
                 {
                     problems.Add($"{projectId}: message position {position} where {next} was due (a gap)");
