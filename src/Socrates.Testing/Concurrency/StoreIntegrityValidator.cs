@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Socrates.Core.V2.Compression;
 
 namespace Socrates.Testing.Concurrency;
 
@@ -74,7 +73,7 @@ public static class StoreIntegrityValidator
             while (reader.Read())
             {
                 var position = reader.GetInt64(0);
-                var content = StoredText.Read(reader, 1, "message content") ?? "";
+                var content = reader.IsDBNull(1) ? "" : reader.GetString(1);
                 if (position != next)
                 {
                     problems.Add($"{projectId}: message position {position} where {next} was due (a gap)");

@@ -4,7 +4,6 @@ using Socrates.Core.Domain.Values;
 using Socrates.Core.Failpoints;
 using Socrates.Core.Migration.Copying;
 using Socrates.Core.V2;
-using Socrates.Core.V2.Compression;
 using Socrates.Core.V2.Validation;
 
 namespace Socrates.Core.Migration.V1ToV2;
@@ -12,8 +11,7 @@ namespace Socrates.Core.Migration.V1ToV2;
 /// <summary>
 /// Domain entities -> the V2 rows that hold them, stored exactly as <see cref="AsyncProjectDatabase"/>
 /// stores them (the same storage formats: <see cref="PyDateTime.ToStorage(DateTime)"/> times, 0/1
-/// flags, invariant decimal text, <see cref="PyJson"/> for free-form values, long texts compressed by
-/// <see cref="StoredText"/>), after the same input
+/// flags, invariant decimal text, <see cref="PyJson"/> for free-form values), after the same input
 /// validation its save methods run (<see cref="InputValidator"/>), so a migrated row loads back through
 /// V2 exactly as a saved one.
 /// </summary>
@@ -57,7 +55,7 @@ internal sealed class V1ToV2Rows(AsyncDatabaseOptions limits)
                 ("status", p.Status), ("progress", p.Progress), ("is_archived", Flag(p.IsArchived)), ("archived_at", Time(p.ArchivedAt)),
                 ("is_system_project", Flag(p.IsSystemProject)), ("created_at", Time(p.CreatedAt)), ("updated_at", Time(p.UpdatedAt)),
                 ("version", 1L)),
-            TargetRow.Of("project_details", ("project_id", id), ("description", StoredText.Pack(p.Description)), ("goals", p.Goals),
+            TargetRow.Of("project_details", ("project_id", id), ("description", p.Description), ("goals", p.Goals),
                 ("team_structure", p.TeamStructure), ("language_preferences", p.LanguagePreferences),
                 ("deployment_target", p.DeploymentTarget), ("code_style", p.CodeStyle), ("chat_mode", p.ChatMode),
                 ("project_type", p.ProjectType), ("system_project_type", p.SystemProjectType), ("overall_maturity", p.OverallMaturity),
@@ -65,14 +63,14 @@ internal sealed class V1ToV2Rows(AsyncDatabaseOptions limits)
                 ("repository_description", p.RepositoryDescription), ("repository_language", p.RepositoryLanguage),
                 ("repository_imported_at", Time(p.RepositoryImportedAt)), ("repository_file_count", p.RepositoryFileCount),
                 ("repository_has_tests", Flag(p.RepositoryHasTests)),
-                ("pending_questions_json", StoredText.Pack(_validate.Json(Op, id, "pending_questions", p.PendingQuestions))),
-                ("notes_json", StoredText.Pack(_validate.Json(Op, id, "notes", p.Notes))),
-                ("code_history_json", StoredText.Pack(_validate.Json(Op, id, "code_history", p.CodeHistory))),
-                ("categorized_specs_json", StoredText.Pack(_validate.Json(Op, id, "categorized_specs", p.CategorizedSpecs))),
-                ("maturity_history_json", StoredText.Pack(_validate.Json(Op, id, "maturity_history", p.MaturityHistory))),
-                ("analytics_metrics_json", StoredText.Pack(_validate.Json(Op, id, "analytics_metrics", p.AnalyticsMetrics))),
-                ("llm_configuration_json", StoredText.Pack(_validate.Json(Op, id, "llm_configuration", p.LlmConfiguration))),
-                ("extras_json", StoredText.Pack(_validate.Json(Op, id, "extras", p.Extras)))),
+                ("pending_questions_json", _validate.Json(Op, id, "pending_questions", p.PendingQuestions)),
+                ("notes_json", _validate.Json(Op, id, "notes", p.Notes)),
+                ("code_history_json", _validate.Json(Op, id, "code_history", p.CodeHistory)),
+                ("categorized_specs_json", _validate.Json(Op, id, "categorized_specs", p.CategorizedSpecs)),
+                ("maturity_history_json", _validate.Json(Op, id, "maturity_history", p.MaturityHistory)),
+                ("analytics_metrics_json", _validate.Json(Op, id, "analytics_metrics", p.AnalyticsMetrics)),
+                ("llm_configuration_json", _validate.Json(Op, id, "llm_configuration", p.LlmConfiguration)),
+                ("extras_json", _validate.Json(Op, id, "extras", p.Extras))),
         };
         Values(rows, "project_requirements", "value", id, p.Requirements);
         Values(rows, "project_tech_stack", "value", id, p.TechStack);
@@ -111,7 +109,7 @@ internal sealed class V1ToV2Rows(AsyncDatabaseOptions limits)
                 rows.Add(new TargetRow("conversation_messages",
                 [
                     new("project_id", id), new("position", (long)i), new("role", m.Role), new("type", m.Type),
-                    new("content", StoredText.Pack(m.Content)), new("timestamp", Time(m.Timestamp)), new("timestamp_text", Flag(m.TimestampIsText)),
+                    new("content", m.Content), new("timestamp", Time(m.Timestamp)), new("timestamp_text", Flag(m.TimestampIsText)),
                     new("phase", m.Phase), new("present_keys", (long)m.PresentKeys),
                     new("extra_json", m.Extras.Count == 0 ? s_emptyExtras : PyJson.Serialize(m.Extras)),
                 ]));

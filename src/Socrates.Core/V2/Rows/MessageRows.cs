@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain;
 using Socrates.Core.Domain.Values;
-using Socrates.Core.V2.Compression;
 
 namespace Socrates.Core.V2.Rows;
 
@@ -18,12 +17,11 @@ namespace Socrates.Core.V2.Rows;
 /// </summary>
 internal static class MessageRows
 {
-    /// <summary>Bit 0 of the flags column: timestamp_text. Bits 1..5: present_keys. Bit 6: content IS NULL. Bit 7: content is compressed.</summary>
+    /// <summary>Bit 0 of the flags column: timestamp_text. Bits 1..5: present_keys. Bit 6: content IS NULL.</summary>
     private const long TimestampTextBit = 1;
     private const int PresentKeysShift = 1;
     private const long PresentKeysMask = 0x1F;
     private const long ContentNullBit = 1 << 6;
-    private const long ContentCompressedBit = 1 << 7;
 
     /// <summary>role, type, timestamp, phase, extra_json: the order of the JSON array in <see cref="MessageSql.Columns"/>.</summary>
     private const int PackedFields = 5;
@@ -62,9 +60,7 @@ internal static class MessageRows
         {
             Role = fields[0],
             Type = fields[1],
-            Content = (flags & ContentNullBit) != 0 ? null
-                : (flags & ContentCompressedBit) != 0 ? StoredText.ReadBlob(r, 1, "message content")
-                : r.GetString(1),
+            Content = (flags & ContentNullBit) != 0 ? null : r.GetString(1),
             Timestamp = fields[2] is { } timestamp ? PyDateTime.Parse(timestamp) : null,
             TimestampIsText = (flags & TimestampTextBit) != 0,
             Phase = fields[3],

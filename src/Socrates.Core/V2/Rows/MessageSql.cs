@@ -8,12 +8,11 @@ internal static class MessageSql
 {
     /// <summary>
     /// A message in three columns (see <see cref="MessageRows"/>): the short texts packed as one
-    /// JSON array, the content (TEXT, or a compressed BLOB: <see cref="Compression.StoredText"/>), and
-    /// timestamp_text | present_keys &lt;&lt; 1 | (content IS NULL) &lt;&lt; 6 | (content is a BLOB) &lt;&lt; 7.
+    /// JSON array, the content, and timestamp_text | present_keys &lt;&lt; 1 | (content IS NULL) &lt;&lt; 6.
     /// </summary>
     public const string Columns =
         "SELECT json_array(role, type, timestamp, phase, extra_json), content, " +
-        "timestamp_text | (present_keys << 1) | ((content IS NULL) << 6) | ((typeof(content) = 'blob') << 7) FROM conversation_messages ";
+        "timestamp_text | (present_keys << 1) | ((content IS NULL) << 6) FROM conversation_messages ";
 
     public const string All = Columns + "WHERE project_id = $id ORDER BY position;";
 

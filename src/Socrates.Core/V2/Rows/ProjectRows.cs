@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain;
 using Socrates.Core.Domain.Values;
 using Socrates.Core.Failpoints;
-using Socrates.Core.V2.Compression;
 
 namespace Socrates.Core.V2.Rows;
 
@@ -103,7 +102,7 @@ internal static class ProjectRows
             CreatedAt = r.RequiredTime(9),
             UpdatedAt = r.RequiredTime(10),
             Version = r.GetInt64(11),
-            Description = StoredText.Read(r, 12, "description"),
+            Description = r.Text(12),
             Goals = r.Text(13),
             TeamStructure = r.Text(14),
             LanguagePreferences = r.Text(15),
@@ -126,20 +125,16 @@ internal static class ProjectRows
 
         // Free-form fields: checked well-formed now (corruption is a typed error of this load),
         // decoded when first read.
-        project.SetFreeFormJson(FreeFormField.PendingQuestions, PyJson.CheckWellFormed(Json(r, 30, "pending_questions_json")));
-        project.SetFreeFormJson(FreeFormField.Notes, PyJson.CheckWellFormed(Json(r, 31, "notes_json")));
-        project.SetFreeFormJson(FreeFormField.CodeHistory, PyJson.CheckWellFormed(Json(r, 32, "code_history_json")));
-        project.SetFreeFormJson(FreeFormField.CategorizedSpecs, PyJson.CheckWellFormed(Json(r, 33, "categorized_specs_json")));
-        project.SetFreeFormJson(FreeFormField.MaturityHistory, PyJson.CheckWellFormed(Json(r, 34, "maturity_history_json")));
-        project.SetFreeFormJson(FreeFormField.AnalyticsMetrics, PyJson.CheckWellFormed(Json(r, 35, "analytics_metrics_json")));
-        project.SetFreeFormJson(FreeFormField.LlmConfiguration, r.IsDBNull(36) ? null : PyJson.CheckWellFormed(Json(r, 36, "llm_configuration_json")));
-        project.SetFreeFormJson(FreeFormField.Extras, PyJson.CheckWellFormed(Json(r, 37, "extras_json")));
+        project.SetFreeFormJson(FreeFormField.PendingQuestions, PyJson.CheckWellFormed(r.GetString(30)));
+        project.SetFreeFormJson(FreeFormField.Notes, PyJson.CheckWellFormed(r.GetString(31)));
+        project.SetFreeFormJson(FreeFormField.CodeHistory, PyJson.CheckWellFormed(r.GetString(32)));
+        project.SetFreeFormJson(FreeFormField.CategorizedSpecs, PyJson.CheckWellFormed(r.GetString(33)));
+        project.SetFreeFormJson(FreeFormField.MaturityHistory, PyJson.CheckWellFormed(r.GetString(34)));
+        project.SetFreeFormJson(FreeFormField.AnalyticsMetrics, PyJson.CheckWellFormed(r.GetString(35)));
+        project.SetFreeFormJson(FreeFormField.LlmConfiguration, r.IsDBNull(36) ? null : PyJson.CheckWellFormed(r.GetString(36)));
+        project.SetFreeFormJson(FreeFormField.Extras, PyJson.CheckWellFormed(r.GetString(37)));
         return project;
     }
-
-    /// <summary>A NOT NULL free-form JSON column, TEXT or compressed.</summary>
-    private static string Json(SqliteDataReader r, int ordinal, string column) =>
-        StoredText.Read(r, ordinal, column) ?? throw new FormatException($"project_details.{column} is NULL.");
 
     /// <summary>Binds the <c>projects</c> row parameters of <see cref="ProjectSql.Insert"/> / <see cref="ProjectSql.Update"/>.</summary>
     public static void BindMain(SqliteCommand c, ProjectContext p, long version) => c
@@ -156,10 +151,10 @@ internal static class ProjectRows
         .WithTime("$updated_at", p.UpdatedAt)
         .With("$version", version);
 
-    /// <summary>Binds <see cref="ProjectSql.UpsertDetails"/>; the JSON texts were produced (and size-checked) by validation; long texts are stored compressed (<see cref="StoredText"/>).</summary>
+    /// <summary>Binds <see cref="ProjectSql.UpsertDetails"/>; the JSON texts were produced (and size-checked) by validation.</summary>
     public static void BindDetails(SqliteCommand c, ProjectContext p, ProjectJson json) => c
         .With("$id", p.ProjectId)
-        .With("$description", Failpoint.IsActive(V2Failpoints.SaveDropField) ? null : StoredText.Pack(p.Description))
+        .With("$description", Failpoint.IsActive(V2Failpoints.SaveDropField) ? null : p.Description)
         .With("$goals", p.Goals)
         .With("$team_structure", p.TeamStructure)
         .With("$language_preferences", p.LanguagePreferences)
@@ -177,21 +172,21 @@ internal static class ProjectRows
         .WithTime("$repository_imported_at", p.RepositoryImportedAt)
         .With("$repository_file_count", p.RepositoryFileCount)
         .WithBool("$repository_has_tests", p.RepositoryHasTests)
-        .With("$pending_questions_json", StoredText.Pack(json.PendingQuestions))
-        .With("$notes_json", StoredText.Pack(json.Notes))
-        .With("$code_history_json", StoredText.Pack(json.CodeHistory))
-        .With("$categorized_specs_json", StoredText.Pack(json.CategorizedSpecs))
-        .With("$maturity_history_json", StoredText.Pack(json.MaturityHistory))
-        .With("$analytics_metrics_json", StoredText.Pack(json.AnalyticsMetrics))
-        .With("$llm_configuration_json", StoredText.Pack(json.LlmConfiguration))
-        .With("$extras_json", StoredText.Pack(json.Extras));
+        .With("$pending_questions_json", json.PendingQuestions)
+        .With("$notes_json", json.Notes)
+        .With("$code_history_json", json.CodeHistory)
+        .With("$categorized_specs_json", json.CategorizedSpecs)
+        .With("$maturity_history_json", json.MaturityHistory)
+        .With("$analytics_metrics_json", json.AnalyticsMetrics)
+        .With("$llm_configuration_json", json.LlmConfiguration)
+        .With("$extras_json", json.Extras);
 
     public static void BindMessage(SqliteCommand c, string projectId, long position, ConversationMessage m) => c
         .With("$id", projectId)
         .With("$position", position)
         .With("$role", m.Role)
         .With("$type", m.Type)
-        .With("$content", StoredText.Pack(m.Content))
+        .With("$content", m.Content)
         .WithTime("$timestamp", m.Timestamp)
         .WithBool("$timestamp_text", m.TimestampIsText)
         .With("$phase", m.Phase)

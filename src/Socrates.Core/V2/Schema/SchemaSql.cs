@@ -14,11 +14,9 @@ namespace Socrates.Core.V2.Schema;
 /// foreign keys to <c>users</c>: V1 never enforced that and real data has orphans; the
 /// integrity validators report them instead of the schema rejecting the migration.</item>
 /// <item><c>projects.version</c> is the optimistic-concurrency row version.</item>
-/// <item>Long texts (message content, descriptions, free-form JSON) may be compressed BLOBs
-/// (<see cref="Compression.StoredText"/>; version 2). Messages are keyed (project_id, position)
-/// WITHOUT ROWID: every message query seeks that key, so a rowid, a separate unique index and an
-/// index by time would only store the key again. Version 1 files (TEXT only, rowid table) read
-/// and write unchanged.</item>
+/// <item>Messages are keyed (project_id, position) WITHOUT ROWID (version 2): every message
+/// query seeks that key, so a rowid, a separate unique index and an index by time would only
+/// store the key again. Version 1 files (rowid table, those indexes) read and write unchanged.</item>
 /// </list>
 /// </summary>
 internal static class SchemaSql
