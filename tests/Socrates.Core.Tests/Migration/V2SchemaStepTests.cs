@@ -38,7 +38,7 @@ public sealed class V2SchemaStepTests : IAsyncLifetime, IDisposable
             Assert.True(await ExistsAsync("table", table), table);
         }
 
-        Assert.True(await ExistsAsync("index", "ix_conversation_messages_time"));
+        Assert.True(await ExistsAsync("index", "ix_project_notes_project"));
     }
 
     [Fact]

@@ -24,7 +24,6 @@ public static class V2SchemaStep
         ("projects", "ix_projects_owner_archived", ["owner", "is_archived"]),
         ("projects", "ix_projects_name", ["name"]),
         ("project_collaborators", "ix_project_collaborators_user", ["username"]),
-        ("conversation_messages", "ix_conversation_messages_time", ["project_id", "timestamp"]),
         ("team_members", "ix_team_members_user", ["username"]),
         ("project_notes", "ix_project_notes_project", ["project_id", "created_at"]),
         ("knowledge_documents", "ix_knowledge_documents_project", ["project_id"]),

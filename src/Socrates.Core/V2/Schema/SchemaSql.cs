@@ -14,11 +14,14 @@ namespace Socrates.Core.V2.Schema;
 /// foreign keys to <c>users</c>: V1 never enforced that and real data has orphans; the
 /// integrity validators report them instead of the schema rejecting the migration.</item>
 /// <item><c>projects.version</c> is the optimistic-concurrency row version.</item>
+/// <item>Messages are keyed (project_id, position) WITHOUT ROWID (version 2): every message
+/// query seeks that key, so a rowid, a separate unique index and an index by time would only
+/// store the key again. Version 1 files (rowid table, those indexes) read and write unchanged.</item>
 /// </list>
 /// </summary>
 internal static class SchemaSql
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Every table, in creation order (children after parents).</summary>
     public static IReadOnlyList<string> Tables { get; } =
@@ -139,7 +142,6 @@ internal static class SchemaSql
         CREATE INDEX IF NOT EXISTS ix_project_collaborators_user ON project_collaborators(username);
 
         CREATE TABLE IF NOT EXISTS conversation_messages (
-            id             INTEGER PRIMARY KEY,
             project_id     TEXT NOT NULL REFERENCES projects(project_id) ON DELETE CASCADE,
             position       INTEGER NOT NULL CHECK (position >= 0),
             role           TEXT,
@@ -150,9 +152,8 @@ internal static class SchemaSql
             phase          TEXT,
             present_keys   INTEGER NOT NULL DEFAULT 31 CHECK (present_keys BETWEEN 0 AND 31),
             extra_json     TEXT NOT NULL DEFAULT '{}',
-            UNIQUE (project_id, position)
-        );
-        CREATE INDEX IF NOT EXISTS ix_conversation_messages_time ON conversation_messages(project_id, timestamp);
+            PRIMARY KEY (project_id, position)
+        ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS team_members (
             project_id  TEXT NOT NULL REFERENCES projects(project_id) ON DELETE CASCADE,
