@@ -34,7 +34,7 @@ public sealed record PairedComparison(
     /// regression check against stored runs. A median, not <see cref="Ratio"/> (Hodges-Lehmann),
     /// because it ignores up to half of the rounds disturbed while the Hodges-Lehmann estimate
     /// moves once about 29 % are: in some processes a third of the rounds ran the point load's
-    /// floor 1.5x slower, and the estimate read 0.92 where the median read 1.08 (docs/benchmarks.md, session 5).
+    /// floor 1.5x slower, and the estimate read 0.92 where the median read 1.08 (docs/benchmarks.md, "Why one process per pair, pinned JIT and the least disturbed of five").
     /// </summary>
     public double MedianRatio { get; init; }
 

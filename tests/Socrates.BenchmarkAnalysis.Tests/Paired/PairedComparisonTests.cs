@@ -81,7 +81,7 @@ public sealed class PairedComparisonTests
     [Fact]
     public void Compute_ThirdOfRoundsWithASlowerBaseline_MedianRatioKeepsTheMajorityWhereHodgesLehmannMoves()
     {
-        // Session 5's point load: in some processes a third of the rounds ran the floor 1.5x slower,
+        // The point load's case: in some processes a third of the rounds ran the floor 1.5x slower,
         // V2 unchanged, so those rounds read ~0.73 and the rest ~1.09. The Hodges-Lehmann estimate
         // (breakdown ~29 %) leaves the majority; the median of the rounds (50 %) stays with it.
         var rounds = new List<PairedRound>();
