@@ -38,6 +38,18 @@ public static partial class SqliteMigrationExtensions
         return string.Join(", ", names.Select(QuoteIdentifier));
     }
 
+    /// <summary>
+    /// The SQL expression for the stored size of a row's columns: the sum of <c>length()</c> of each
+    /// (a NULL counts 0), each name checked as by <see cref="QuoteIdentifier"/>; <c>0</c> for none.
+    /// SQLite answers <c>length()</c> of a blob from the record header, without reading the value.
+    /// </summary>
+    public static string LengthSum(IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var terms = columns.Select(c => $"coalesce(length({QuoteIdentifier(c)}), 0)").ToList();
+        return terms.Count == 0 ? "0" : string.Join(" + ", terms);
+    }
+
     /// <summary>True when the connection's main database cannot be written.</summary>
     public static bool IsReadOnly(this SqliteConnection connection)
     {

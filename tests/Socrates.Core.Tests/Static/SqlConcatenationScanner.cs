@@ -18,7 +18,7 @@ namespace Socrates.Core.Tests.StaticChecks;
 /// <item>an interpolated string that looks like SQL is a finding unless every hole is either a
 /// constant name or a single call to a validating formatter: <c>SqlIdentifier.Quote</c>,
 /// <c>QuoteList</c>, <c>Placeholders</c>, <c>RowPlaceholders</c>, <c>Ordinals</c>, <c>Number</c> (Socrates.Core.Sql) or
-/// <c>SqliteMigrationExtensions.QuoteIdentifier</c>/<c>QuoteIdentifierList</c>. SQLite cannot bind
+/// <c>SqliteMigrationExtensions.QuoteIdentifier</c>/<c>QuoteIdentifierList</c>/<c>LengthSum</c>. SQLite cannot bind
 /// identifiers as parameters, so names enter SQL only checked and quoted; values never do;</item>
 /// <item>a <c>+</c> with a SQL literal or SQL constant on one side is a finding unless both sides
 /// are constant: a literal or a const name (not a call, not an indexer, not a local, not an
@@ -36,7 +36,7 @@ internal sealed partial class SqlConcatenationScanner
 {
     private static readonly string[] s_builders = ["Format", "Concat", "Join", "Append", "AppendFormat", "AppendLine", "Insert"];
     private static readonly string[] s_sqlFormatters = ["Quote", "QuoteList", "Placeholders", "RowPlaceholders", "Ordinals", "Number"];
-    private static readonly string[] s_migrationQuoters = ["QuoteIdentifier", "QuoteIdentifierList"];
+    private static readonly string[] s_migrationQuoters = ["QuoteIdentifier", "QuoteIdentifierList", "LengthSum"];
     private readonly Dictionary<string, FileSymbols> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _typeConstants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _typeSqlConstants = new(StringComparer.Ordinal);
