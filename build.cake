@@ -38,6 +38,9 @@ var benchmarkAnalysis = $"{root}/benchmarks/Socrates.BenchmarkAnalysis/bin/{conf
 var suiteRuns = new List<SuiteRun>();
 
 // One suite = one kind of evidence: a test category run over every test project.
+// The verdict's exit code, set by Gates and Report and returned once Cake has printed its summary.
+var verdictExitCode = 0;
+
 var suites = new Dictionary<string, string>
 {
     ["unit"] = "Category=Unit",
@@ -187,7 +190,7 @@ Task("Report")
     runFolder = ExistingRunFolder();
     // The engine prints the report's path.
     var exitCode = Evaluate(PreviousReport(runFolder), recordHistory: false);
-    if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
+    EndWith(exitCode);
 });
 
 Task("Gates")
@@ -210,10 +213,13 @@ Task("Gates")
     var exitCode = Evaluate(previous, recordHistory: true);
     PointLatestAt(Run());
     Information("The same report is linked as artifacts/latest/gates/.");
-    if (exitCode != 0) { throw new CakeException(exitCode, ExitMessage(exitCode)); }
+    EndWith(exitCode);
 });
 
 RunTarget(target);
+// Cake ends a failed task with exit code 1 whatever it was thrown with; callers branch on the
+// verdict's own code (1 NO-GO, 2 invalid gates file or call, 3 INCONCLUSIVE), so exit with it.
+if (verdictExitCode != 0) { System.Environment.Exit(verdictExitCode); }
 
 // ---------------------------------------------------------------------------------------------
 
@@ -595,6 +601,13 @@ void RequireGreen(params SuiteRun[] runs)
     PointLatestAt(Run());
     var failed = runs.Where(r => r.ExitCode != 0).Select(r => r.Suite).ToList();
     if (failed.Count > 0) { throw new CakeException(1, $"Suite(s) failed: {string.Join(", ", failed)}"); }
+}
+
+void EndWith(int exitCode)
+{
+    if (exitCode == 0) { return; }
+    Error(ExitMessage(exitCode));
+    verdictExitCode = exitCode;
 }
 
 string ExitMessage(int exitCode) => exitCode switch
