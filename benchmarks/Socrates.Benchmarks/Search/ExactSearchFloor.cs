@@ -8,8 +8,8 @@ namespace Socrates.Benchmarks.Search;
 /// <summary>
 /// Exact search (<see cref="ExactIndex"/>: k = 10, no scope filter) over <see cref="Rows"/> seeded
 /// random unit vectors of 384 dimensions, against its floor: one SIMD dot product per row over the
-/// index's own matrix (the same memory), keeping only the best score. Issue 7 asks
-/// for exact search within 2x of that floor on 100k entries. What exact search adds is the bounded
+/// index's own matrix (the same memory), keeping only the best score. The requirement
+/// is exact search within 2x of that floor on 100k entries. What exact search adds is the bounded
 /// heap and the ids; with random rows the heap takes few entries, as with real ones (a query's
 /// true neighbours are a handful among 100k). Paired suite only: no [Benchmark] methods, so
 /// BenchmarkDotNet's run does not grow by a 150 MB fixture.
