@@ -35,7 +35,9 @@ internal sealed class TempArtifacts : IDisposable
         DateTimeOffset? writtenAt = null,
         string[]? failpoints = null,
         string? test = null,
-        string? inconclusiveReason = null)
+        string? inconclusiveReason = null,
+        string? assembly = null,
+        string profile = "quick")
     {
         var record = new Dictionary<string, object?>
         {
@@ -44,10 +46,11 @@ internal sealed class TempArtifacts : IDisposable
             ["unit"] = unit,
             ["evidence"] = evidence,
             ["suite"] = "unit",
-            ["profile"] = "quick",
+            ["profile"] = profile,
             ["failpoints"] = failpoints ?? [],
             ["writtenAt"] = (writtenAt ?? DateTimeOffset.Parse("2026-01-01T00:00:00Z", CultureInfo.InvariantCulture)).ToString("O", CultureInfo.InvariantCulture),
             ["test"] = test,
+            ["assembly"] = assembly,
             ["status"] = inconclusiveReason is null ? "measured" : "inconclusive",
             ["reason"] = inconclusiveReason,
         };
