@@ -15,7 +15,7 @@ internal static class HtmlReportWriter
     public const string FileName = "gate-report.html";
 
     private const string Style = """
-        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:78em;padding:0 1em;color:#1b1b1b}
+        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:78em;padding:0 1em;color:#1b1b1b;overflow-wrap:break-word}
         h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
         .banner{padding:1em 1.4em;border-radius:.4em;font-size:1.6em;font-weight:700;color:#fff}
         .go{background:#1e7d32}.go-with-warnings{background:#b7791f}.no-go{background:#b42318}.inconclusive-run{background:#5b4a9e}
@@ -30,16 +30,17 @@ internal static class HtmlReportWriter
         .fail,.missing,.insensitive,.at_risk{background:#fde2e0;color:#8a1c13}
         .skipped,.not_run,.no-canary,.untested{background:#eceff3;color:#3d4652}
         .inconclusive,.passing_unproven{background:#ece6fb;color:#3f2d85}
-        tr:target{outline:2px solid #5b4a9e}
+        tr:target{outline:2px solid #5b4a9e}tr.gate{scroll-margin-top:4.5em}
+        table.gates td:nth-child(2){min-width:14em}
         .meta td:first-child{font-weight:600;width:12em}.muted{color:#666;font-size:.9em}
         ul.check{list-style:none;padding-left:0}ul.check li{margin:.3em 0}
         .scroll{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
         .bar{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #ddd;padding:.4em 0;font-weight:600}
-        nav.toc{font-size:.92em;margin:.6em 0}nav.toc a{margin-right:.9em;white-space:nowrap}
+        nav.toc{font-size:.92em;margin:.6em 0;display:flex;flex-wrap:wrap}nav.toc a{margin-right:.9em;white-space:nowrap}
         .filters{margin:.4em 0;font-size:.92em}.filters label{margin-right:.9em;white-space:nowrap}
         body:has(#show-red:checked) tr.gate:not(.attention){display:none}
         body:has(#show-warn:checked) tr.gate:not(.attention):not(.warn-row){display:none}
-        @media (max-width:60em){.wide{display:none}body{margin:1em auto}.banner{font-size:1.25em}}
+        @media (max-width:60em){.wide,.bar .muted{display:none}body{margin:1em auto}.banner{font-size:1.25em}}
         """;
 
     public static string Render(GateReport report)
@@ -249,7 +250,7 @@ internal static class HtmlReportWriter
         h.AppendLine("<h2 id=\"gates\">Gates</h2>");
         h.AppendLine("<div class=\"filters\">Show: <label><input type=\"radio\" name=\"show\" id=\"show-all\" checked> all</label><label><input type=\"radio\" name=\"show\" id=\"show-warn\"> needing attention or warning</label><label><input type=\"radio\" name=\"show\" id=\"show-red\"> needing attention</label></div>");
         h.AppendLine("<p class=\"muted\">Worst first: red, insensitive, inconclusive, warn, pass, skipped.</p>");
-        h.AppendLine("<div class=\"scroll\"><table><tr><th>Gate</th><th>Title</th><th>Measured</th><th>Fail</th><th>Warn</th><th class=\"wide\">Direction</th><th>Status</th><th>Canary</th><th class=\"wide\">Evidence</th></tr>");
+        h.AppendLine("<div class=\"scroll\"><table class=\"gates\"><tr><th>Gate</th><th>Title</th><th>Measured</th><th>Fail</th><th>Warn</th><th class=\"wide\">Direction</th><th>Status</th><th>Canary</th><th class=\"wide\">Evidence</th></tr>");
         var attention = GateOrder.Attention(report).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var g in GateOrder.WorstFirst(report))
         {
@@ -281,7 +282,9 @@ internal static class HtmlReportWriter
 
             if (g.Reproduce is not null || g.Runbook is not null)
             {
-                title += Inv($"<details class=\"muted\"><summary>runbook</summary>{RunbookHtml(g.Runbook)}{Reproduce(g)}</details>");
+                // Open on a red row: a link to it from the banner shows what to do in one click.
+                var open = g.Status is GateStatus.Fail or GateStatus.Missing ? " open" : "";
+                title += Inv($"<details class=\"muted\"{open}><summary>runbook</summary>{RunbookHtml(g.Runbook)}{Reproduce(g)}</details>");
             }
 
             var rowClass = "gate" + (attention.Contains(g.Id) ? " attention" : "") + (g.Status == GateStatus.Warn ? " warn-row" : "");
