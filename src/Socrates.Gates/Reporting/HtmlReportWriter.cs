@@ -24,7 +24,7 @@ internal static class HtmlReportWriter
         .sensitivity{font-size:.6em;font-weight:600;margin-top:.4em}
         table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.92em}
         th,td{border:1px solid #d0d0d0;padding:.35em .55em;text-align:left;vertical-align:top}
-        th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+        th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal}td.num div{overflow-wrap:anywhere}
         .s{display:inline-block;padding:.05em .5em;border-radius:.8em;font-weight:600;font-size:.9em}
         .pass,.verified{background:#dcf5e0;color:#14532d}.warn{background:#fff3c4;color:#7a4d00}
         .fail,.missing,.insensitive,.at_risk{background:#fde2e0;color:#8a1c13}
