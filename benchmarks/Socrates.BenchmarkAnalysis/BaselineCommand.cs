@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Socrates.BenchmarkAnalysis.Baselines;
 using Socrates.BenchmarkAnalysis.Comparisons;
 using Socrates.BenchmarkAnalysis.Results;
@@ -18,30 +19,46 @@ public static class BaselineCommand
 {
     public const string Name = "baseline";
 
-    private static readonly string[] s_options = ["comparisons", "results", "profile", "out", "failpoints"];
-
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, DateTimeOffset.UtcNow));
-
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now)
+    public static Command Create(TextWriter output, TextWriter error, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
+        var comparisons = AnalysisOptions.Required("--comparisons", "file", "The comparisons file (names the reference benchmark).");
+        var results = AnalysisOptions.Required("--results", "folder", "BenchmarkDotNet's results folder.");
+        var profile = AnalysisOptions.Required("--profile", "name", "The profile the baseline is for.");
+        var target = AnalysisOptions.Required("--out", "file", "The baseline file to write.");
+        var failpoints = AnalysisOptions.Failpoints();
+        var command = new Command(Name, "Stores a BenchmarkDotNet run as a profile's baseline. Exit 0: written. 1: incomplete run or failpoints active (nothing written). 2: wrong usage or invalid comparisons file.")
+        {
+            comparisons, results, profile, target, failpoints,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(comparisons)!,
+            parse.GetValue(results)!,
+            parse.GetValue(profile)!,
+            parse.GetValue(target)!,
+            AnalysisOptions.FailpointsOrEnvironment(parse.GetValue(failpoints)),
+            output,
+            error,
+            now));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now) =>
+        AnalysisCli.Run([Name, .. args], output, error, now);
+
+    private static int Run(string comparisonsPath, string resultsPath, string profile, string targetPath, IReadOnlyList<string> failpoints, TextWriter output, TextWriter error, DateTimeOffset now)
+    {
         ComparisonsFile comparisons;
-        string results, profile, target;
-        IReadOnlyList<string> failpoints;
+        string results, target;
         try
         {
-            var options = CommandArguments.Parse(args, s_options);
-            comparisons = ComparisonsFileReader.Read(options.Required("comparisons"));
-            results = Path.GetFullPath(options.Required("results"));
-            profile = options.Required("profile");
-            target = Path.GetFullPath(options.Required("out"));
-            failpoints = BenchmarkComparisonCommand.SplitList(options.Raw("failpoints") ?? Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS"));
+            comparisons = ComparisonsFileReader.Read(comparisonsPath);
+            results = Path.GetFullPath(resultsPath);
+            target = Path.GetFullPath(targetPath);
         }
         catch (Exception e) when (e is ArgumentException or ComparisonsFileException)
         {
             error.WriteLine($"{Name}: {e.Message}");
-            return 2;
+            return AnalysisCli.UsageExitCode;
         }
 
         if (failpoints.Count > 0)

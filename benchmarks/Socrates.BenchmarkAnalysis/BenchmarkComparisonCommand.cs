@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Socrates.Evidence;
 using Socrates.BenchmarkAnalysis.Baselines;
 using Socrates.BenchmarkAnalysis.Comparisons;
@@ -27,40 +28,55 @@ public static class BenchmarkComparisonCommand
 {
     public const string Name = "bench-compare";
 
-    private static readonly string[] s_options = ["comparisons", "artifacts", "results", "baseline", "profile", "failpoints"];
-
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, DateTimeOffset.UtcNow));
-
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now)
+    public static Command Create(TextWriter output, TextWriter error, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
+        var comparisons = AnalysisOptions.Required("--comparisons", "file", "The comparisons file.");
+        var artifacts = AnalysisOptions.Required("--artifacts", "folder", "Where metrics/ and benchmarks/comparisons.* are written.");
+        var results = AnalysisOptions.Optional("--results", "folder", "BenchmarkDotNet's results folder [default: <artifacts>/benchmarks/results].");
+        var baseline = AnalysisOptions.Optional("--baseline", "file", "The stored baseline the regressions are judged against.");
+        var profile = AnalysisOptions.Profile();
+        var failpoints = AnalysisOptions.Failpoints();
+        var metrics = AnalysisOptions.Metrics();
+        var command = new Command(Name, "BenchmarkDotNet results against the comparisons file (and a stored baseline): one metric per comparison, evidence in <artifacts>/benchmarks/comparisons.*. Exit 0: every selected comparison produced its metric. 1: one did not. 2: wrong usage or invalid comparisons file.")
+        {
+            comparisons, artifacts, results, baseline, profile, failpoints, metrics,
+        };
+        command.SetAction(parse => Run(
+            new Request(
+                parse.GetValue(comparisons)!,
+                parse.GetValue(artifacts)!,
+                parse.GetValue(results),
+                parse.GetValue(baseline),
+                AnalysisOptions.ProfileOrEnvironment(parse.GetValue(profile)),
+                AnalysisOptions.FailpointsOrEnvironment(parse.GetValue(failpoints)),
+                MetricSelection.From(parse.GetValue(metrics) ?? [])),
+            output,
+            error,
+            now));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now) =>
+        AnalysisCli.Run([Name, .. args], output, error, now);
+
+    private static int Run(Request request, TextWriter output, TextWriter error, DateTimeOffset now)
+    {
         ComparisonsFile comparisons;
-        string artifacts, results, profile;
+        string artifacts, results;
         string? baselinePath;
-        IReadOnlyList<string> failpoints;
-        MetricSelection selection;
+        var (profile, failpoints, selection) = (request.Profile, request.Failpoints, request.Selection);
         try
         {
-            var options = CommandArguments.Parse(args, s_options, [MetricSelection.OptionName]);
-            selection = MetricSelection.From(options.All(MetricSelection.OptionName));
-            comparisons = ComparisonsFileReader.Read(options.Required("comparisons"));
+            comparisons = ComparisonsFileReader.Read(request.Comparisons);
             comparisons = comparisons with { Comparisons = [.. comparisons.Comparisons.Where(c => selection.IncludesAny(c.MetricNames))] };
-            artifacts = Path.GetFullPath(options.Required("artifacts"));
-            results = Path.GetFullPath(options.Optional("results") ?? Path.Combine(artifacts, "benchmarks", "results"));
-            baselinePath = options.Optional("baseline") is { } b ? Path.GetFullPath(b) : null;
-            profile = options.Optional("profile") ?? Environment.GetEnvironmentVariable("SOCRATES_PROFILE") ?? "quick";
-            failpoints = SplitList(options.Raw("failpoints") ?? Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS"));
+            artifacts = Path.GetFullPath(request.Artifacts);
+            results = Path.GetFullPath(request.Results ?? Path.Combine(artifacts, "benchmarks", "results"));
+            baselinePath = request.Baseline is { } b ? Path.GetFullPath(b) : null;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or ComparisonsFileException)
         {
             error.WriteLine($"{Name}: {e.Message}");
-            return 2;
-        }
-        catch (ComparisonsFileException e)
-        {
-            error.WriteLine($"{Name}: {e.Message}");
-            return 2;
+            return AnalysisCli.UsageExitCode;
         }
 
         if (selection.IsTargeted && comparisons.Comparisons.Count == 0)
@@ -141,6 +157,16 @@ public static class BenchmarkComparisonCommand
         output.WriteLine($"{Name}: {outcomes.Count(o => o.IsOk)} of {outcomes.Count} comparisons measured; evidence {evidencePath}");
         return outcomes.All(o => o.IsOk) ? 0 : 1;
     }
+
+    /// <summary>The command line of one run, defaults applied.</summary>
+    private sealed record Request(
+        string Comparisons,
+        string Artifacts,
+        string? Results,
+        string? Baseline,
+        string Profile,
+        IReadOnlyList<string> Failpoints,
+        MetricSelection Selection);
 
     internal static IReadOnlyList<string> SplitList(string? text) =>
         string.IsNullOrWhiteSpace(text)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Socrates.Evidence;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -22,22 +23,30 @@ public static class PairedBaselineCommand
 {
     public const string Name = "paired-baseline";
 
-    private static readonly string[] s_options = ["runs", "out", "profile"];
-
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, DateTimeOffset.UtcNow));
-
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now)
+    public static Command Create(TextWriter output, TextWriter error, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        string runs, outPath, profile;
+        var runs = AnalysisOptions.Required("--runs", "folder", "One subfolder per whole paired run.");
+        var target = AnalysisOptions.Required("--out", "file", "The paired baseline file to write.");
+        var profile = AnalysisOptions.Required("--profile", "name", "The profile every run was measured in.");
+        var command = new Command(Name, "Stores several paired runs as a profile's paired baseline. Exit 0: written. 1: a pair has too few usable runs (nothing written). 2: wrong usage or an unreadable samples file.")
+        {
+            runs, target, profile,
+        };
+        command.SetAction(parse => Run(parse.GetValue(runs)!, parse.GetValue(target)!, parse.GetValue(profile)!, output, error, now));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now) =>
+        AnalysisCli.Run([Name, .. args], output, error, now);
+
+    private static int Run(string runsPath, string targetPath, string profile, TextWriter output, TextWriter error, DateTimeOffset now)
+    {
+        string runs, outPath;
         List<(string Run, List<PairedSamples> Samples)> read;
         try
         {
-            var options = CommandArguments.Parse(args, s_options);
-            runs = Path.GetFullPath(options.Required("runs"));
-            outPath = Path.GetFullPath(options.Required("out"));
-            profile = options.Required("profile");
+            runs = Path.GetFullPath(runsPath);
+            outPath = Path.GetFullPath(targetPath);
             if (!Directory.Exists(runs))
             {
                 throw new ArgumentException($"--runs '{runs}' is not a directory.");
@@ -48,12 +57,12 @@ public static class PairedBaselineCommand
         catch (ArgumentException e)
         {
             error.WriteLine($"{Name}: {e.Message}");
-            return 2;
+            return AnalysisCli.UsageExitCode;
         }
         catch (JsonException e)
         {
             error.WriteLine($"{Name}: {e.Message}");
-            return 2;
+            return AnalysisCli.UsageExitCode;
         }
 
         var ratios = new SortedDictionary<string, (string Kind, List<double> Runs)>(StringComparer.Ordinal);

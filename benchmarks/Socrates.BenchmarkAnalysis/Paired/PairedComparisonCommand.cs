@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Socrates.Evidence;
 using System.Globalization;
 using System.Text;
@@ -32,67 +33,68 @@ public static class PairedComparisonCommand
 {
     public const string Name = "paired-compare";
 
-    private static readonly string[] s_options = ["artifacts", "paired", "confidence", "profile", "failpoints", "baseline", "regression-confidence"];
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
-
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, DateTimeOffset.UtcNow));
 
     /// <summary>The metrics a pair writes: its ratio, the ratio's point estimate, and its regression against the stored runs.</summary>
     private static string[] MetricsOf(string id) => [id, id + ".estimate", id + PairedRegression.MetricSuffix];
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now)
+    public static Command Create(TextWriter output, TextWriter error, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        string artifacts, profile;
+        var artifacts = AnalysisOptions.Required("--artifacts", "folder", "Where metrics/ and benchmarks/paired-comparisons.json are written.");
+        var paired = AnalysisOptions.Optional("--paired", "folder", "The paired samples [default: <artifacts>/benchmarks/paired].");
+        var confidence = AnalysisOptions.Probability("--confidence", FormattableString.Invariant($"Confidence of each pair's interval [default: {NoiseFloors.DefaultConfidence}]."), 0);
+        var profile = AnalysisOptions.Profile();
+        var failpoints = AnalysisOptions.Failpoints();
+        var baseline = AnalysisOptions.Optional("--baseline", "file", "The stored paired runs each pair's regression is judged against.");
+        var regressionConfidence = AnalysisOptions.Probability("--regression-confidence", FormattableString.Invariant($"One-sided confidence of the regression bound [default: {PairedRegression.DefaultConfidence}]."), 0.5);
+        var metrics = AnalysisOptions.Metrics();
+        var command = new Command(Name, "The paired harness's rounds: a signed-rank test per pair, one metric each (and <id>.regression against a paired baseline). Exit 0: every pair produced its metric. 1: one did not, or none was found. 2: wrong usage or an unreadable samples file.")
+        {
+            artifacts, paired, confidence, profile, failpoints, baseline, regressionConfidence, metrics,
+        };
+        command.SetAction(parse => Run(
+            new Request(
+                parse.GetValue(artifacts)!,
+                parse.GetValue(paired),
+                parse.GetValue(confidence) ?? NoiseFloors.DefaultConfidence,
+                AnalysisOptions.ProfileOrEnvironment(parse.GetValue(profile)),
+                AnalysisOptions.FailpointsOrEnvironment(parse.GetValue(failpoints)),
+                parse.GetValue(baseline),
+                parse.GetValue(regressionConfidence) ?? PairedRegression.DefaultConfidence,
+                MetricSelection.From(parse.GetValue(metrics) ?? [])),
+            output,
+            error,
+            now));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, DateTimeOffset now) =>
+        AnalysisCli.Run([Name, .. args], output, error, now);
+
+    private static int Run(Request request, TextWriter output, TextWriter error, DateTimeOffset now)
+    {
+        var (profile, failpoints, selection, regressionConfidence) = (request.Profile, request.Failpoints, request.Selection, request.RegressionConfidence);
+        var settings = NoiseFloors.Default with { Confidence = request.Confidence };
+        string artifacts;
         var directory = string.Empty;
-        IReadOnlyList<string> failpoints;
-        NoiseFloors settings;
         List<PairedSamples> samples;
         string? baselinePath;
-        double regressionConfidence;
-        MetricSelection selection;
         try
         {
-            var options = CommandArguments.Parse(args, s_options, [MetricSelection.OptionName]);
-            selection = MetricSelection.From(options.All(MetricSelection.OptionName));
-            artifacts = Path.GetFullPath(options.Required("artifacts"));
-            directory = Path.GetFullPath(options.Optional("paired") ?? Path.Combine(artifacts, "benchmarks", "paired"));
-            profile = options.Optional("profile") ?? Environment.GetEnvironmentVariable("SOCRATES_PROFILE") ?? "quick";
-            failpoints = BenchmarkComparisonCommand.SplitList(options.Raw("failpoints") ?? Environment.GetEnvironmentVariable("SOCRATES_FAILPOINTS"));
-            var confidence = options.Optional("confidence") is { } c
-                ? double.Parse(c, NumberStyles.Float, CultureInfo.InvariantCulture)
-                : NoiseFloors.DefaultConfidence;
-            if (!(confidence > 0 && confidence < 1))
-            {
-                throw new ArgumentException($"--confidence {confidence} is not strictly between 0 and 1.");
-            }
-
-            settings = NoiseFloors.Default with { Confidence = confidence };
-            baselinePath = options.Optional("baseline") is { } b ? Path.GetFullPath(b) : null;
-            regressionConfidence = options.Optional("regression-confidence") is { } rc
-                ? double.Parse(rc, NumberStyles.Float, CultureInfo.InvariantCulture)
-                : PairedRegression.DefaultConfidence;
-            if (!(regressionConfidence > 0.5 && regressionConfidence < 1))
-            {
-                throw new ArgumentException($"--regression-confidence {regressionConfidence} is not strictly between 0.5 and 1.");
-            }
+            artifacts = Path.GetFullPath(request.Artifacts);
+            directory = Path.GetFullPath(request.Paired ?? Path.Combine(artifacts, "benchmarks", "paired"));
+            baselinePath = request.Baseline is { } b ? Path.GetFullPath(b) : null;
             samples = [.. PairedSamplesReader.Read(directory).Where(p => selection.IncludesAny(MetricsOf(p.Id)))];
         }
         catch (ArgumentException e)
         {
             error.WriteLine($"{Name}: {e.Message}");
-            return 2;
-        }
-        catch (FormatException e)
-        {
-            error.WriteLine($"{Name}: {e.Message}");
-            return 2;
+            return AnalysisCli.UsageExitCode;
         }
         catch (JsonException e)
         {
             error.WriteLine($"{Name}: a samples file under '{directory}' is not valid: {e.Message}");
-            return 2;
+            return AnalysisCli.UsageExitCode;
         }
 
         if (samples.Count == 0 && selection.IsTargeted)
@@ -218,4 +220,15 @@ public static class PairedComparisonCommand
         output.WriteLine($"{Name}: {results.Count} pairs read; evidence {evidencePath}");
         return allOk ? 0 : 1;
     }
+
+    /// <summary>The command line of one run, defaults applied.</summary>
+    private sealed record Request(
+        string Artifacts,
+        string? Paired,
+        double Confidence,
+        string Profile,
+        IReadOnlyList<string> Failpoints,
+        string? Baseline,
+        double RegressionConfidence,
+        MetricSelection Selection);
 }

@@ -1,4 +1,4 @@
-using Socrates.Gates.Config;
+using System.CommandLine;
 using Socrates.Gates.Reporting;
 
 namespace Socrates.Gates.Cli;
@@ -10,52 +10,61 @@ namespace Socrates.Gates.Cli;
 /// </summary>
 internal sealed class EvaluateCommand(TextWriter output, TextWriter error, TimeProvider time)
 {
-    private static readonly string[] s_options = ["--gates", "--artifacts", "--profile", "--out", "--previous", "--commit", "--history"];
-    private static readonly string[] s_flags = ["--run-canaries-expected", "--record-history"];
+    public const string Name = "evaluate";
 
-    public int Run(IReadOnlyList<string> args)
+    public Command Create()
     {
-        var line = CommandLine.Parse("evaluate", args, s_options, s_flags, out var usage);
-        if (line is null)
+        var gates = GateOptions.Gates();
+        var profile = GateOptions.Profile();
+        var artifacts = GateOptions.Artifacts("The folder the pipeline wrote its evidence to.");
+        var outDir = GateOptions.Optional("--out", "folder", "Where gate-report.{html,md,json} and junit.xml go [default: <artifacts>/gates].");
+        var previous = GateOptions.Optional("--previous", "gate-report.json", "The report the change section compares with [default: the gate-report.json already in --out].");
+        var commit = GateOptions.Optional("--commit", "sha", "The commit the evidence is of [default: unknown].");
+        var history = GateOptions.Optional("--history", "runs.jsonl", "The run history each gate's trend is drawn from (one JSON line per run).");
+        var recordHistory = new Option<bool>("--record-history") { Description = "Append this run to --history." };
+        var canariesExpected = new Option<bool>("--run-canaries-expected")
         {
-            error.WriteLine($"error: {usage}");
-            return ExitCodes.Invalid;
-        }
-
-        var profile = line.Value("--profile");
-        if (!GateProfiles.IsKnown(profile))
+            Description = "The pipeline ran the canaries: a gate whose canary folder is absent makes the run NO-GO.",
+        };
+        var command = new Command(Name, "Decides every gate, writes gate-report.{html,md,json} and junit.xml to --out. Exit 0: GO or GO WITH WARNINGS. 1: NO-GO. 2: invalid gates file or usage. 3: INCONCLUSIVE.")
         {
-            error.WriteLine($"error: --profile must be one of {string.Join(", ", GateProfiles.All)} (got '{profile}')");
-            return ExitCodes.Invalid;
-        }
+            profile, gates, artifacts, outDir, previous, commit, canariesExpected, history, recordHistory,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(recordHistory) && result.GetValue(history) is null)
+            {
+                result.AddError("--record-history needs --history <file>");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var artifactsRoot = parse.GetValue(artifacts)!;
+            return Run(new EvaluateOptions(
+                parse.GetValue(gates)!,
+                artifactsRoot,
+                parse.GetValue(profile)!,
+                parse.GetValue(outDir) ?? Path.Combine(artifactsRoot, "gates"),
+                parse.GetValue(previous),
+                parse.GetValue(commit) ?? "unknown",
+                parse.GetValue(canariesExpected))
+            {
+                HistoryFile = parse.GetValue(history),
+                RecordHistory = parse.GetValue(recordHistory),
+            });
+        });
+        return command;
+    }
 
-        var gatesFile = line.Value("--gates") ?? "gates.json";
-        var config = ConfigOutput.LoadOrReport(gatesFile, error);
+    private int Run(EvaluateOptions options)
+    {
+        var config = ConfigOutput.LoadOrReport(options.GatesFile, error);
         if (config is null)
         {
             return ExitCodes.Invalid;
         }
 
         ConfigOutput.WriteWarnings(config, error);
-        var artifacts = line.Value("--artifacts") ?? "artifacts";
-        var options = new EvaluateOptions(
-            gatesFile,
-            artifacts,
-            profile!,
-            line.Value("--out") ?? Path.Combine(artifacts, "gates"),
-            line.Value("--previous"),
-            line.Value("--commit") ?? "unknown",
-            line.Has("--run-canaries-expected"))
-        {
-            HistoryFile = line.Value("--history"),
-            RecordHistory = line.Has("--record-history"),
-        };
-        if (options.RecordHistory && options.HistoryFile is null)
-        {
-            error.WriteLine("error: --record-history needs --history <file>");
-            return ExitCodes.Invalid;
-        }
-
         GateReport report;
         try
         {

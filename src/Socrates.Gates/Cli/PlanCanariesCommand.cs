@@ -1,6 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
 using Socrates.Gates.Canaries;
-using Socrates.Gates.Config;
 
 namespace Socrates.Gates.Cli;
 
@@ -13,38 +13,38 @@ namespace Socrates.Gates.Cli;
 /// </summary>
 internal sealed class PlanCanariesCommand(TextWriter output, TextWriter error)
 {
+    public const string Name = "plan-canaries";
+
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public int Run(IReadOnlyList<string> args)
+    public Command Create()
     {
-        var line = CommandLine.Parse("plan-canaries", args, ["--gates", "--profile", "--artifacts"], [], out var usage);
-        if (line is null)
+        var gates = GateOptions.Gates();
+        var profile = GateOptions.Profile();
+        var artifacts = GateOptions.Artifacts("The clean run whose evidence the canaries are planned from.");
+        var command = new Command(Name, "Prints the canary runs as JSON: per defect, the gates it proves and only the tests (by name, learned from the clean run's metric files and failpoint reach) or benchmark metrics that feed them; \"problems\" names gates that cannot be targeted. Exit 0: plan printed. 2: invalid gates file or usage.")
         {
-            error.WriteLine($"error: {usage}");
-            return ExitCodes.Invalid;
-        }
+            profile, gates, artifacts,
+        };
+        command.SetAction(parse => Run(parse.GetValue(gates)!, parse.GetValue(profile)!, parse.GetValue(artifacts)!));
+        return command;
+    }
 
-        var profile = line.Value("--profile");
-        if (!GateProfiles.IsKnown(profile))
-        {
-            error.WriteLine($"error: --profile must be one of {string.Join(", ", GateProfiles.All)} (got '{profile}')");
-            return ExitCodes.Invalid;
-        }
-
-        var artifacts = line.Value("--artifacts") ?? "artifacts";
+    private int Run(string gatesFile, string profile, string artifacts)
+    {
         if (!Directory.Exists(artifacts))
         {
             error.WriteLine($"error: --artifacts '{artifacts}' is not a folder: canaries are planned from a clean run's evidence");
             return ExitCodes.Invalid;
         }
 
-        var config = ConfigOutput.LoadOrReport(line.Value("--gates") ?? "gates.json", error);
+        var config = ConfigOutput.LoadOrReport(gatesFile, error);
         if (config is null)
         {
             return ExitCodes.Invalid;
         }
 
-        var runs = CanaryPlanner.Plan(config, profile!, MetricWriters.Read(artifacts), FailpointReachIndex.Read(artifacts));
+        var runs = CanaryPlanner.Plan(config, profile, MetricWriters.Read(artifacts), FailpointReachIndex.Read(artifacts));
         output.WriteLine(JsonSerializer.Serialize(runs.Select(ToJson), s_json));
         return ExitCodes.Go;
     }

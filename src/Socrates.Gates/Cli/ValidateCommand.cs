@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Socrates.Gates.Config;
 
 namespace Socrates.Gates.Cli;
@@ -8,16 +9,21 @@ namespace Socrates.Gates.Cli;
 /// </summary>
 internal sealed class ValidateCommand(TextWriter output, TextWriter error)
 {
-    public int Run(IReadOnlyList<string> args)
-    {
-        var line = CommandLine.Parse("validate", args, ["--gates"], [], out var usage);
-        if (line is null)
-        {
-            error.WriteLine($"error: {usage}");
-            return ExitCodes.Invalid;
-        }
+    public const string Name = "validate";
 
-        var path = line.Value("--gates") ?? "gates.json";
+    public Command Create()
+    {
+        var gates = GateOptions.Gates();
+        var command = new Command(Name, "Checks the gates file. Exit 0: valid (warnings printed). 2: invalid (every problem printed).")
+        {
+            gates,
+        };
+        command.SetAction(parse => Run(parse.GetValue(gates)!));
+        return command;
+    }
+
+    private int Run(string path)
+    {
         var config = ConfigOutput.LoadOrReport(path, error);
         if (config is null)
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Socrates.Gates.Artifacts;
 using Socrates.Gates.Reporting;
 
@@ -11,22 +12,27 @@ namespace Socrates.Gates.Cli;
 /// </summary>
 internal sealed class VerifyEvidenceCommand(TextWriter output, TextWriter error)
 {
-    public int Run(IReadOnlyList<string> args)
+    public const string Name = "verify-evidence";
+
+    public Command Create()
     {
-        var line = CommandLine.Parse("verify-evidence", args, ["--report", "--artifacts"], [], out var usage);
-        if (line is null)
+        var report = new Option<string>("--report")
         {
-            error.WriteLine($"error: {usage}");
-            return ExitCodes.Invalid;
-        }
-
-        var reportPath = line.Value("--report");
-        if (reportPath is null)
+            Description = "The gate-report.json whose evidence is checked.",
+            HelpName = "gate-report.json",
+            Required = true,
+        }.NonEmpty();
+        var artifacts = GateOptions.Optional("--artifacts", "folder", "The artifacts root the paths are relative to [default: the one the report names].");
+        var command = new Command(Name, "Recomputes the SHA-256 of every file the report read. Exit 0: all match. 1: a file changed or is missing (one line each). 2: bad usage, unreadable report or no evidence recorded.")
         {
-            error.WriteLine("error: --report <gate-report.json> is required");
-            return ExitCodes.Invalid;
-        }
+            report, artifacts,
+        };
+        command.SetAction(parse => Run(parse.GetValue(report)!, parse.GetValue(artifacts)));
+        return command;
+    }
 
+    private int Run(string reportPath, string? artifacts)
+    {
         if (!File.Exists(reportPath))
         {
             error.WriteLine($"error: report not found: {reportPath}");
@@ -46,7 +52,7 @@ internal sealed class VerifyEvidenceCommand(TextWriter output, TextWriter error)
             return ExitCodes.Invalid;
         }
 
-        var root = line.Value("--artifacts")
+        var root = artifacts
             ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(reportPath))!, report.ArtifactsRoot);
         var findings = EvidenceLedger.Verify(root, report.Evidence);
         foreach (var finding in findings)

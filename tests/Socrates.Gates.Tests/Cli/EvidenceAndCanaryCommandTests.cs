@@ -169,15 +169,6 @@ public sealed class EvidenceAndCanaryCommandTests : IDisposable
     public void VerifyEvidence_BadUsage_ExitTwo(params string[] args) =>
         Assert.Equal(2, CliRun.Of(args).ExitCode);
 
-    [Fact]
-    public void Usage_NamesInconclusiveExitCodeAndVerifyEvidence()
-    {
-        var run = CliRun.Of("help");
-
-        Assert.Contains("3: INCONCLUSIVE", run.Output, StringComparison.Ordinal);
-        Assert.Contains("verify-evidence --report", run.Output, StringComparison.Ordinal);
-    }
-
     private string ReportPath => Path.Combine(_temp.OutDir, "gate-report.json");
 
     private string WriteRunAndEvaluate()

@@ -59,24 +59,4 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("absent.json", run.Error, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData]
-    [InlineData("launch")]
-    public void Run_NoOrUnknownCommand_ExitTwoWithUsage(params string[] args)
-    {
-        var run = CliRun.Of(args);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Run_Help_ExitZeroWithUsage()
-    {
-        var run = CliRun.Of("--help");
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("plan-canaries", run.Output, StringComparison.Ordinal);
-    }
 }
