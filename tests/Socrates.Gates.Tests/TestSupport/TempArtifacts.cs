@@ -35,7 +35,8 @@ internal sealed class TempArtifacts : IDisposable
         DateTimeOffset? writtenAt = null,
         string[]? failpoints = null,
         string? test = null,
-        string? inconclusiveReason = null)
+        string? inconclusiveReason = null,
+        string? dataset = null)
     {
         var record = new Dictionary<string, object?>
         {
@@ -51,6 +52,11 @@ internal sealed class TempArtifacts : IDisposable
             ["status"] = inconclusiveReason is null ? "measured" : "inconclusive",
             ["reason"] = inconclusiveReason,
         };
+        if (dataset is not null)
+        {
+            record["dataset"] = dataset;
+        }
+
         return WriteFile(Path.Combine(root ?? Root, "metrics", name + ".json"), JsonSerializer.Serialize(record));
     }
 
