@@ -55,9 +55,12 @@ public sealed class RehearsalDatabase : IDisposable
 
     /// <summary>The file <c>SOCRATES_V1_DATABASE</c> names, or null when the suites run on generated data.</summary>
     /// <exception cref="RehearsalSourceException">The variable names no readable file.</exception>
-    public static string? Configured()
+    public static string? Configured() => Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>The full path of <paramref name="configured"/>; null when it is empty.</summary>
+    /// <exception cref="RehearsalSourceException">It names no file.</exception>
+    public static string? Resolve(string? configured)
     {
-        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(configured))
         {
             return null;
