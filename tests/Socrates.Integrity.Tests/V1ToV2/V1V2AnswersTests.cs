@@ -30,7 +30,9 @@ public sealed class V1V2AnswersTests(ITestOutputHelper output)
         using var rehearsal = RehearsalDatabase.CopyConfiguredTo(v1);
         if (rehearsal is null)
         {
-            await V1Databases.GenerateAsync(v1);
+            // More bad rows than the profile's 2%: some projects must be rejected, so that leaving
+            // them out of V1 (as real data needs) is exercised on every run.
+            await V1Databases.GenerateAsync(v1, V1Databases.ForProfile() with { BadShare = 0.1 });
         }
 
         string? failure = null;
@@ -65,6 +67,7 @@ public sealed class V1V2AnswersTests(ITestOutputHelper output)
 
         Assert.Null(failure);
         Assert.True(answers!.Statistics.ComparedReads > 0, "no answer was compared");
+        Assert.True(rehearsal is not null || answers.RejectedProjects > 0, "no generated project was rejected: leaving rejects out of V1 went untested");
         Assert.True(mismatches == 0, string.Join("; ", answers.Failures.Concat(answers.Statistics.FirstMismatches.Take(5).Select(m => m.ToString()))));
         Assert.True(source?.SourceUnchanged ?? true, $"the user's database changed: sha256 {source?.Sha256Before} before, {source?.Sha256After} after");
     }

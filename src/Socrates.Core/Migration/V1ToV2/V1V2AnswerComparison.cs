@@ -74,7 +74,9 @@ public static class V1V2AnswerComparison
                 .Distinct(StringComparer.Ordinal)];
         }
 
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Pooling = false }.ToString());
+        // Foreign keys off: a rejected project's notes and documents stay behind (nothing here reads
+        // them), where V1's schema would refuse to delete a project that still has them.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Pooling = false, ForeignKeys = false }.ToString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var id in rejected)
