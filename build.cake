@@ -16,6 +16,7 @@ var configuration = Argument("configuration", "Release");
 // benchmark) that feed its gate. --canaries=false opts out (the report then shows them not run).
 var runCanaries = Argument("canaries", true);
 // --canary-gates=id,id runs only the canary runs that prove those gates (the others report "not run").
+// --v1-database=PATH rehearses the migration on the user's own V1 database (see RehearsalSource).
 var canaryGates = Argument("canary-gates", string.Empty)
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
 
@@ -23,6 +24,11 @@ if (profile is not ("quick" or "ci" or "full"))
 {
     throw new CakeException(2, $"--profile={profile} is not a profile; use quick, ci or full.");
 }
+
+// --v1-database=PATH: a rehearsal. The migration gates run on a copy of the user's own V1
+// database instead of generated data (each test copies it; the file itself is only read, its
+// SHA-256 compared before and after). Checked here, before anything builds or runs.
+var v1Database = RehearsalSource(Argument("v1-database", string.Empty));
 
 var root = MakeAbsolute(Directory(".")).FullPath;
 var artifacts = $"{root}/artifacts";
@@ -200,6 +206,7 @@ Task("Gates")
 {
     var previous = LatestReport();
     Information($"Run folder: {Run()}");
+    if (v1Database is not null) { Information($"Rehearsal: the migration gates run on a copy of {v1Database}."); }
     RunSuite("unit", collectCoverage: true);
     RunSuite("properties", collectCoverage: true);
     RunSuite("stress", collectCoverage: false);
@@ -222,6 +229,30 @@ RunTarget(target);
 if (verdictExitCode != 0) { System.Environment.Exit(verdictExitCode); }
 
 // ---------------------------------------------------------------------------------------------
+
+// The V1 database --v1-database names, as a full path; null without the option. A path that is not
+// a readable SQLite file is a usage error (exit 2) naming the file and what is wrong with it.
+string? RehearsalSource(string argument)
+{
+    if (string.IsNullOrWhiteSpace(argument)) { return null; }
+    var full = System.IO.Path.GetFullPath(argument);
+    if (System.IO.Directory.Exists(full)) { throw new CakeException(2, $"--v1-database={argument}: {full} is a folder; name the V1 database file."); }
+    if (!System.IO.File.Exists(full)) { throw new CakeException(2, $"--v1-database={argument}: no such file ({full})."); }
+    var header = new byte[16];
+    try
+    {
+        using var stream = new System.IO.FileStream(full, System.IO.FileMode.Open, System.IO.FileAccess.Read, System.IO.FileShare.ReadWrite);
+        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || System.Text.Encoding.ASCII.GetString(header) != "SQLite format 3\0")
+        {
+            throw new CakeException(2, $"--v1-database={argument}: {full} is not a SQLite database (no SQLite header).");
+        }
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        throw new CakeException(2, $"--v1-database={argument}: {full} cannot be read ({ex.Message}).");
+    }
+    return full;
+}
 
 // A new folder for this invocation's evidence: artifacts/runs/<UTC time>-<commit>. Runs never
 // share a folder, so nothing a later run or a plain `dotnet test` (artifacts/dev) writes can
@@ -297,6 +328,7 @@ Dictionary<string, string> SuiteEnvironment(string outputRoot, string? failpoint
     ["SOCRATES_FAILPOINTS"] = string.Join(',', new[] { forcedFailpoints, failpoint ?? string.Empty }.Where(f => f.Length > 0)),
     ["SOCRATES_CANARY_FIXTURE"] = fixture ?? string.Empty,
     ["SOCRATES_FAILPOINT_REACH"] = string.Empty,
+    ["SOCRATES_V1_DATABASE"] = v1Database ?? string.Empty,
 };
 
 // One clean suite of this run: one `dotnet test` over the solution, filtered by category.

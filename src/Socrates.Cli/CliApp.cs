@@ -23,6 +23,7 @@ public static class CliApp
         yield return MigrateCommand.Create();
         yield return VerifyCommand.Create();
         yield return RestoreCommand.Create();
+        yield return RehearseCommand.Create();
     }
 
     /// <summary>The root command with every command registered.</summary>

@@ -19,6 +19,9 @@ public static class MetricFields
     public const string Status = "status";
     public const string Reason = "reason";
 
+    /// <summary>The SHA-256 of the user's V1 database the figure was measured on (a rehearsal); absent for generated data.</summary>
+    public const string Dataset = "dataset";
+
     /// <summary>The list form of a metric file: <c>{"metrics": [ ... ]}</c>.</summary>
     public const string Metrics = "metrics";
 }

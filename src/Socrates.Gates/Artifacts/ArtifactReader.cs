@@ -44,7 +44,8 @@ internal sealed class ArtifactReader(IReadOnlyList<IMetricSource> sources)
         }
 
         files.AddRange(EvidenceFiles(root, samples));
-        return new ArtifactSnapshot(root, metrics, testSuites, coverage, suites, problems) { Files = files };
+        var rehearsals = RehearsalReader.Read(root, problems, files);
+        return new ArtifactSnapshot(root, metrics, testSuites, coverage, suites, problems) { Files = files, Rehearsals = rehearsals };
     }
 
     /// <summary>The existing files the figures name as their evidence (the report links them, so their checksums are recorded).</summary>

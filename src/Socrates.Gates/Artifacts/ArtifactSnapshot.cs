@@ -14,6 +14,9 @@ internal sealed record ArtifactSnapshot(
     /// <summary>Every file read to make this snapshot (full paths): inputs of the sources, evidence the metrics name, suites.json.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>The uses of the user's own V1 database the suites recorded (a rehearsal); empty on generated data.</summary>
+    public IReadOnlyList<Socrates.Evidence.RehearsalRecord> Rehearsals { get; init; } = [];
+
     /// <summary>Tests the result files show executed: passed or failed, not skipped.</summary>
     public int ExecutedTests => TestSuites.Sum(t => t.Passed + t.Failed);
 

@@ -146,6 +146,7 @@ internal sealed class MetricFileSource : IMetricSource
             Assembly = Text(element, MetricFields.Assembly),
             Status = status,
             Reason = reason,
+            Dataset = Text(element, MetricFields.Dataset),
         });
     }
 

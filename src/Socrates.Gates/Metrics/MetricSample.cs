@@ -27,6 +27,12 @@ internal sealed record MetricSample(
     /// <summary>Why the figure is inconclusive (the writer's words); null for a measured one.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// The SHA-256 of the user's V1 database the figure was measured on (a rehearsal); null for
+    /// generated data. The report trusts it only when a rehearsal record names the same database.
+    /// </summary>
+    public string? Dataset { get; init; }
+
     public bool IsInconclusive => Status == MetricStatus.Inconclusive;
 
     /// <summary>The evidence, or failing that the file the figure came from.</summary>

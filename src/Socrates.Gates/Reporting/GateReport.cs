@@ -42,6 +42,9 @@ internal sealed record GateReport(
     /// </summary>
     public IReadOnlyList<ReportCause> Causes { get; init; } = [];
 
+    /// <summary>The user's own V1 databases some suites ran on instead of generated data (a rehearsal); empty otherwise.</summary>
+    public IReadOnlyList<ReportRehearsal> RehearsedOn { get; init; } = [];
+
     /// <summary>The artifacts root the report was decided on, relative to the report's folder.</summary>
     public string ArtifactsRoot { get; init; } = "..";
 
@@ -105,6 +108,9 @@ internal sealed record ReportGate(
 {
     /// <summary>The test that wrote the gate's figure (<c>Namespace.Class.Method</c>), when the metric file names it.</summary>
     public string? Test { get; init; }
+
+    /// <summary>True when the figure was measured on the user's own V1 database (see <see cref="GateReport.RehearsedOn"/>), false for generated data.</summary>
+    public bool RealData { get; init; }
 
     /// <summary>What red means for the release and its likely causes (gates.json); null when the file gives none.</summary>
     public Config.Runbook? Runbook { get; init; }

@@ -30,8 +30,13 @@ internal static class HtmlReportWriter
         .fail,.missing,.insensitive,.at_risk{background:#fde2e0;color:#8a1c13}
         .skipped,.not_run,.no-canary,.untested{background:#eceff3;color:#3d4652}
         .inconclusive,.passing_unproven{background:#ece6fb;color:#3f2d85}
+<<<<<<< HEAD
         tr:target{outline:2px solid #5b4a9e}tr.gate{scroll-margin-top:4.5em}
         table.gates td:nth-child(2){min-width:14em}
+=======
+        .real-data{background:#dbeafe;color:#1e3a8a}
+        tr:target{outline:2px solid #5b4a9e}
+>>>>>>> h/rehearsal
         .meta td:first-child{font-weight:600;width:12em}.muted{color:#666;font-size:.9em}
         ul.check{list-style:none;padding-left:0}ul.check li{margin:.3em 0}
         .scroll{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
@@ -73,6 +78,7 @@ internal static class HtmlReportWriter
         Meta(h, "Evidence", $"{report.Evidence.Count} files read, each with its SHA-256 (see Evidence below; verify-evidence re-checks them)");
         h.AppendLine("</table></div>");
 
+        WriteRehearsal(h, report);
         WriteSuites(h, report);
         WriteGates(h, report);
         WriteSections(h, report);
@@ -129,7 +135,13 @@ internal static class HtmlReportWriter
 
     private static void WriteContents(StringBuilder h, GateReport report)
     {
-        var entries = new List<(string Anchor, string Text)> { ("attention", "Needs attention"), ("run", "Run"), ("suites", "Suites"), ("gates", "Gates") };
+        var entries = new List<(string Anchor, string Text)> { ("attention", "Needs attention"), ("run", "Run") };
+        if (report.RehearsedOn.Count > 0)
+        {
+            entries.Add(("rehearsed-on", "Rehearsed on"));
+        }
+
+        entries.AddRange([("suites", "Suites"), ("gates", "Gates")]);
         entries.AddRange(report.Sections.Where(x => x.Html is not null).Select(x => ("section-" + x.Name, x.Name)));
         entries.AddRange([("risks", "Risks"), ("tests", "Tests"), ("coverage", "Coverage"), ("changes", "Changes"), ("problems", "Input problems"), ("evidence", "Evidence"), ("sign-off", "Sign-off")]);
         h.AppendLine("<nav class=\"toc\">" + string.Concat(entries.Select(e => Inv($"<a href=\"#{E(e.Anchor)}\">{E(e.Text)}</a>"))) + "</nav>");
@@ -261,7 +273,8 @@ internal static class HtmlReportWriter
                 canary += Inv($"<div class=\"muted\">{E(ReportWords.Canary(g.Canary))}</div>");
             }
 
-            var title = E(g.Title) + (g.Description is null ? "" : Inv($"<details class=\"muted\"><summary>why this line</summary>{E(g.Description)}</details>"));
+            var title = E(g.Title) + (g.RealData ? " " + Chip("real-data", "real data") : "")
+                + (g.Description is null ? "" : Inv($"<details class=\"muted\"><summary>why this line</summary>{E(g.Description)}</details>"));
             var measured = E(ReportWords.Value(g)) + Inv($"<div class=\"muted\">{E(g.Metric)}</div>");
             var status = Chip(ReportWords.Of(g.Status), ReportWords.Of(g.Status)) + Inv($"<div class=\"muted\">{E(g.Reason)}</div>");
             if (g.FailedTests.Count > 0)
@@ -292,6 +305,31 @@ internal static class HtmlReportWriter
         }
 
         h.AppendLine("</table></div>");
+    }
+
+    /// <summary>The user's own V1 database the migration gates ran on, and which gates those are.</summary>
+    private static void WriteRehearsal(StringBuilder h, GateReport report)
+    {
+        if (report.RehearsedOn.Count == 0)
+        {
+            return;
+        }
+
+        h.AppendLine("<h2 id=\"rehearsed-on\">Rehearsed on</h2>");
+        foreach (var r in report.RehearsedOn)
+        {
+            h.AppendLine("<div class=\"scroll\"><table class=\"meta\">");
+            Meta(h, "V1 database", r.Path);
+            Meta(h, "Size", Inv($"{r.Bytes} bytes"));
+            Meta(h, "SHA-256 before", r.Sha256);
+            Meta(h, "SHA-256 after", r.Sha256After);
+            h.AppendLine(Inv($"<tr><td>Source</td><td>{(r.SourceUnchanged ? Chip("pass", "unchanged") : Chip("fail", "CHANGED"))} checked by {r.Checks} test(s) before and after{(r.ChangedBy.Count == 0 ? "" : ": " + E(string.Join("; ", r.ChangedBy)))}</td></tr>"));
+            var gates = r.Gates.Count == 0 ? "none" : string.Join(", ", r.Gates.Select(g => Inv($"<a href=\"#{E(ReportGate.Anchor(g))}\"><code>{E(g)}</code></a>")));
+            h.AppendLine(Inv($"<tr><td>Gates on this data</td><td>{gates}</td></tr>"));
+            h.AppendLine("</table></div>");
+        }
+
+        h.AppendLine("<p class=\"muted\">Each test worked on a copy; every gate not listed here (and not marked real data) was decided on generated data.</p>");
     }
 
     private static void WriteRisks(StringBuilder h, GateReport report)

@@ -77,7 +77,8 @@ internal static class JUnitReportWriter
                 new XElement("property", new XAttribute("name", "verdict"), new XAttribute("value", report.Verdict)),
                 new XElement("property", new XAttribute("name", "profile"), new XAttribute("value", report.Profile)),
                 new XElement("property", new XAttribute("name", "commit"), new XAttribute("value", report.Commit)),
-                new XElement("property", new XAttribute("name", "sensitivity"), new XAttribute("value", report.Summary.Sensitivity))),
+                new XElement("property", new XAttribute("name", "sensitivity"), new XAttribute("value", report.Summary.Sensitivity)),
+                report.RehearsedOn.Select(r => new XElement("property", new XAttribute("name", "rehearsed-on"), new XAttribute("value", $"{r.Path} ({r.Bytes} bytes, sha256 {r.Sha256}, {(r.SourceUnchanged ? "unchanged" : "CHANGED")})")))),
             cases);
         return new XDocument(
             new XDeclaration("1.0", "utf-8", null),
@@ -94,6 +95,7 @@ internal static class JUnitReportWriter
             Property("risks", string.Join(",", gate.Risks)),
             Property("canary", ReportWords.Of(gate.Canary.Status)),
             Property("title", gate.Title),
+            Property("data", gate.RealData ? "real" : "generated"),
             Property("reproduce", gate.Reproduce ?? ""),
             Property("reproduce-canary", gate.ReproduceCanary ?? ""));
 

@@ -55,6 +55,7 @@ internal static class MarkdownReportWriter
             + $"Canaries: {s.CanariesVerified} verified, {s.CanariesInsensitive} insensitive, {s.CanariesInconclusive} inconclusive, {s.CanariesNotRun} not run, {s.GatesWithoutCanary} without a canary.");
         Line(m);
 
+        Rehearsal(m, report);
         var attention = GateOrder.Attention(report);
         Line(m, "### Needs attention");
         Line(m);
@@ -227,6 +228,27 @@ internal static class MarkdownReportWriter
         return m.ToString();
     }
 
+    /// <summary>The user's own V1 database the migration gates ran on, and which gates those are.</summary>
+    private static void Rehearsal(StringBuilder m, GateReport report)
+    {
+        foreach (var r in report.RehearsedOn)
+        {
+            Line(m, "### Rehearsed on");
+            Line(m);
+            Line(m, $"- V1 database: `{Code(r.Path)}`, {r.Bytes} bytes");
+            Line(m, $"- SHA-256 before: `{r.Sha256}`, after: `{r.Sha256After}`: "
+                + (r.SourceUnchanged ? $"**unchanged** (checked by {r.Checks} test(s))" : $"**CHANGED** ({E(string.Join("; ", r.ChangedBy))})"));
+            Line(m, $"- Gates on this data: {(r.Gates.Count == 0 ? "none" : string.Join(", ", r.Gates.Select(g => $"[`{Code(g)}`](#{ReportGate.Anchor(g)})")))}");
+            Line(m);
+        }
+
+        if (report.RehearsedOn.Count > 0)
+        {
+            Line(m, "Every other gate was decided on generated data.");
+            Line(m);
+        }
+    }
+
     private static void GateTable(StringBuilder m, GateReport report, List<ReportGate> gates)
     {
         if (gates.Count == 0)
@@ -241,7 +263,7 @@ internal static class MarkdownReportWriter
             var canary = g.Canary.Status == CanaryStatus.None ? "no canary" : $"{ReportWords.Of(g.Canary.Status)} ({E(ReportWords.Canary(g.Canary))})";
             var tied = g.FailedTests.Count == 0 ? ""
                 : $"; its test failed: {E(string.Join(", ", g.FailedTests))}" + (g.AlsoRed.Count > 0 ? $" (also turned {E(string.Join(", ", g.AlsoRed))} red: one cause)" : "");
-            Line(m, $"| <a id=\"{ReportGate.Anchor(g.Id)}\"></a>`{Code(g.Id)}` | {E(g.Title)} | {E(ReportWords.Value(g))} | {NumberFormat.Of(g.Fail)} | {NumberFormat.Of(g.Warn)} | {ReportWords.Of(g.Direction)} | **{ReportWords.Of(g.Status)}** {E(g.Reason)}{tied} | {canary} | {RunFile(report, g.Evidence)} |");
+            Line(m, $"| <a id=\"{ReportGate.Anchor(g.Id)}\"></a>`{Code(g.Id)}` | {E(g.Title)}{(g.RealData ? " **(real data)**" : "")} | {E(ReportWords.Value(g))} | {NumberFormat.Of(g.Fail)} | {NumberFormat.Of(g.Warn)} | {ReportWords.Of(g.Direction)} | **{ReportWords.Of(g.Status)}** {E(g.Reason)}{tied} | {canary} | {RunFile(report, g.Evidence)} |");
         }
     }
 

@@ -21,6 +21,10 @@ internal static class ReportBuilder
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(extraProblems);
         string? Link(string? artifactPath) => artifactPath is null ? null : LinkFromReport(snapshot.Root, context.OutputDirectory, artifactPath);
+        // A gate is shown as measured on the user's database only when a rehearsal record of this
+        // run names the database its figure claims: a generated figure carries no dataset at all.
+        var rehearsals = ReportRehearsal.Of(snapshot.Rehearsals, evaluation.Gates.Select(r => (r.Gate.Id, r.Sample)));
+        bool RealData(MetricSample? sample) => rehearsals.Any(x => ReportRehearsal.IsFrom(sample, x.Sha256));
 
         var gates = evaluation.Gates.Select(r => new ReportGate(
             r.Gate.Id,
@@ -41,6 +45,7 @@ internal static class ReportBuilder
             new ReportCanary(r.Gate.Canary?.Failpoint, r.Gate.Canary?.Fixture, r.Canary.Status, r.Canary.GateStatusUnderCanary, r.Canary.ValueUnderCanary, r.Canary.Reason))
             {
                 Test = r.Sample?.Test,
+                RealData = RealData(r.Sample),
                 Runbook = r.Gate.Runbook,
                 Reproduce = context.Reproduce?.CommandFor(r.Gate, context.Profile, r.Sample?.Test, r.Sample?.Assembly),
                 Trend = History.GateTrend.Of(r.Gate.Id, context.Profile, r.Gate.Fail, r.Gate.Direction, r.Value,
@@ -88,6 +93,12 @@ internal static class ReportBuilder
         var problems = snapshot.Problems.Concat(extraProblems)
             .Select(p => new ReportProblem(p.Source, p.Message))
             .Concat(evaluation.Gates.Where(g => g.Note is not null).Select(g => new ReportProblem($"gate {g.Gate.Id}", g.Note!)))
+            .Concat(evaluation.Gates.Where(g => g.Sample?.Dataset is not null && !RealData(g.Sample)).Select(g => new ReportProblem(
+                $"gate {g.Gate.Id}",
+                $"its figure says it was measured on V1 database sha256 {g.Sample!.Dataset}, but no rehearsal record of this run names that database: shown as generated data")))
+            .Concat(rehearsals.Where(x => !x.SourceUnchanged).Select(x => new ReportProblem(
+                x.Path,
+                $"the V1 database rehearsed on changed during the run (sha256 {x.Sha256} before; {string.Join("; ", x.ChangedBy)})")))
             .ToList();
 
         return new GateReport(
@@ -112,6 +123,7 @@ internal static class ReportBuilder
             problems)
         {
             Causes = causes.Causes,
+            RehearsedOn = rehearsals,
             ArtifactsRoot = LinkFromReport(snapshot.Root, context.OutputDirectory, snapshot.Root),
         };
     }

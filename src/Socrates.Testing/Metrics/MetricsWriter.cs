@@ -8,7 +8,9 @@ namespace Socrates.Testing.Metrics;
 
 /// <summary>
 /// Writes a metric for the gate engine: <c>{artifacts}/metrics/{name}.json</c>, atomically
-/// (<see cref="MetricFiles"/>) so the engine never reads half a file.
+/// (<see cref="MetricFiles"/>) so the engine never reads half a file. A metric written while the
+/// test works on the user's own V1 database carries that database's SHA-256
+/// (<see cref="Rehearsal.RehearsalDatabase.CurrentDataset"/>).
 /// </summary>
 public static class MetricsWriter
 {
@@ -52,7 +54,8 @@ public static class MetricsWriter
             TestIdentity.Current,
             TestIdentity.Assembly,
             status,
-            reason);
+            reason,
+            Rehearsal.RehearsalDatabase.CurrentDataset);
 
         MetricFiles.Write(ArtifactPaths.MetricsDirectory, record);
         return record;

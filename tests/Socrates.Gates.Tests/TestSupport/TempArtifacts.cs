@@ -37,7 +37,8 @@ internal sealed class TempArtifacts : IDisposable
         string? test = null,
         string? inconclusiveReason = null,
         string? assembly = null,
-        string profile = "quick")
+        string profile = "quick",
+        string? dataset = null)
     {
         var record = new Dictionary<string, object?>
         {
@@ -54,6 +55,11 @@ internal sealed class TempArtifacts : IDisposable
             ["status"] = inconclusiveReason is null ? "measured" : "inconclusive",
             ["reason"] = inconclusiveReason,
         };
+        if (dataset is not null)
+        {
+            record["dataset"] = dataset;
+        }
+
         return WriteFile(Path.Combine(root ?? Root, "metrics", name + ".json"), JsonSerializer.Serialize(record));
     }
 

@@ -10,7 +10,8 @@ namespace Socrates.Integrity.Tests.Hostile;
 /// <summary>
 /// A SIGKILL in the middle of the backup (the real migrator in its own process, stopped still once
 /// the backup's pages are written and before they are verified) leaves nothing under a backup's
-/// final name, and the next run makes, verifies and records a backup of its own and completes.
+/// final name, and the next run removes the abandoned temporary file, makes, verifies and records a
+/// backup of its own and completes.
 /// </summary>
 [Trait("Category", "Integrity")]
 public sealed class BackupKillTests
@@ -44,6 +45,8 @@ public sealed class BackupKillTests
         Assert.True(File.Exists(summary.BackupPath));
         Assert.True(File.Exists(BackupManifest.PathOf(summary.BackupPath)));
         Assert.Equal(Path.GetFileName(summary.BackupPath), Path.GetFileName(Assert.Single(Directory.GetFiles(directory.Path, "v1.backup-*.db"))));
+        Assert.False(File.Exists(partial), "the killed backup's temporary file should be cleaned up by the next run");
+        Assert.Empty(Directory.GetFiles(directory.Path, ".v1.backup-*.incomplete"));
         Assert.Equal(digest, V1Databases.FileDigest(v1));
     }
 

@@ -65,6 +65,39 @@ internal static class V1Databases
         return snapshot;
     }
 
+    /// <summary>Rows in every V1 table of <paramref name="v1Path"/> (a table the file lacks counts 0).</summary>
+    public static async Task<long> CountRowsAsync(string v1Path)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = v1Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        long total = 0;
+        foreach (var table in Socrates.Core.V1.V1Schema.TableNames)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $table";
+            command.Parameters.AddWithValue("$table", table);
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                continue;
+            }
+
+            // The name is one of the fixed V1 table names, checked against sqlite_master above.
+            command.CommandText = "SELECT count(*) FROM " + Socrates.Core.Sql.SqlIdentifier.Quote(table);
+            command.Parameters.Clear();
+            total += Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return total;
+    }
+
+    /// <summary>The first <paramref name="limit"/> rejects the migration recorded in <paramref name="v2Path"/>, with their reasons.</summary>
+    public static async Task<IReadOnlyList<Socrates.Core.Migration.Rejects.StoredReject>> RejectsAsync(string v2Path, int limit)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = v2Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return await Socrates.Core.Migration.Rejects.RejectLog.ReadAsync(connection, null, limit, CancellationToken.None);
+    }
+
     public static string FileDigest(string path) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }

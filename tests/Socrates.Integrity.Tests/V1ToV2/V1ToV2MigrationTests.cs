@@ -7,12 +7,14 @@ using Socrates.Integrity.Tests.Migration;
 using Socrates.Testing.Integrity;
 using Socrates.Testing.Metrics;
 using Socrates.Testing.Profiles;
+using Socrates.Testing.Rehearsal;
 using Xunit.Abstractions;
 
 namespace Socrates.Integrity.Tests.V1ToV2;
 
 /// <summary>
-/// The real migrator on a generated V1 database of the profile's size with ~2% bad rows: nothing
+/// The real migrator on a generated V1 database of the profile's size with ~2% bad rows (or, when
+/// rehearsing, on a copy of the user's own: <see cref="RehearsalDatabase"/>): nothing
 /// lost, every key mapped, the books balance, every injected defect (and nothing else) rejected,
 /// a second run changes nothing (its speed and memory: <see cref="V1ToV2ThroughputTests"/>).
 /// Metrics are written before the assertions, also when they are bad (canary runs).
@@ -28,7 +30,9 @@ public sealed class V1ToV2MigrationTests(ITestOutputHelper output)
         using var directory = new TempDirectory();
         var v1 = directory.File("v1.db");
         var v2 = directory.File("v2.db");
-        var generated = await V1Databases.GenerateAsync(v1);
+        // The user's own database when rehearsing (SOCRATES_V1_DATABASE), else a generated one.
+        using var rehearsal = RehearsalDatabase.CopyConfiguredTo(v1);
+        var generated = rehearsal is null ? await V1Databases.GenerateAsync(v1) : null;
         var sourceDigest = V1Databases.FileDigest(v1);
 
         var watch = Stopwatch.StartNew();
@@ -46,7 +50,8 @@ public sealed class V1ToV2MigrationTests(ITestOutputHelper output)
 
         watch.Stop();
         var report = File.Exists(v2) ? await V1ToV2Verifier.VerifyAsync(v1, v2, CancellationToken.None) : null;
-        var unexpected = File.Exists(v2) ? await UnexpectedRejectsAsync(v2, generated) : -1;
+        // Generated data knows which rows are bad; real data does not: every reject is accounted with its reason.
+        var unexpected = !File.Exists(v2) ? -1 : generated is null ? 0 : await UnexpectedRejectsAsync(v2, generated);
         var afterOneRun = File.Exists(v2) ? await V2RowDiff.SnapshotFileAsync(v2, directory.File("v2-after-one-run.db")) : null;
         string? secondFailure = null;
         try
@@ -64,38 +69,47 @@ public sealed class V1ToV2MigrationTests(ITestOutputHelper output)
         var evidence = MetricsWriter.WriteEvidence(Suite, "migration-v1v2-run.json", new
         {
             profile = TestProfile.Current.Name,
-            generated = generated.RowsPerTable,
-            injected_defects = generated.Defects.Count,
+            rehearsal = rehearsal is null ? null : new { path = rehearsal.Source, bytes = rehearsal.Bytes, sha256 = rehearsal.Sha256 },
+            generated = generated?.RowsPerTable,
+            injected_defects = generated?.Defects.Count,
             failure,
             second_failure = secondFailure,
             summary = summary is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(summary.ToJson()).RootElement,
             verification = report is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(report.ToJson()).RootElement,
             unexpected_rejects = unexpected,
+            // On the user's data the rejects are the finding: the first ones, each with its reason.
+            first_rejects = rehearsal is null || !File.Exists(v2) ? null : await V1Databases.RejectsAsync(v2, 50),
             idempotence_diffs = idempotenceDiffs,
             idempotence_differing_rows = differing,
         });
-        var total = generated.TotalRows;
+        var total = generated?.TotalRows ?? await V1Databases.CountRowsAsync(v1);
         MetricsWriter.Write(Suite, "migration.rows_lost", report?.RowsLost ?? total, "rows", evidence);
         MetricsWriter.Write(Suite, "migration.fields_lost", report?.FieldsLost ?? total, "fields", evidence);
         MetricsWriter.Write(Suite, "migration.unmapped_keys", report?.UnmappedKeys ?? 1, "keys", evidence);
         MetricsWriter.Write(Suite, "migration.accounting_mismatches", report?.AccountingMismatches ?? V1Schema.TableNames.Count, "tables", evidence);
-        MetricsWriter.Write(Suite, "migration.unexpected_rejects", unexpected < 0 ? total : unexpected, "rows", evidence);
+        if (generated is not null)
+        {
+            MetricsWriter.Write(Suite, "migration.unexpected_rejects", unexpected < 0 ? total : unexpected, "rows", evidence);
+        }
+
         MetricsWriter.Write(Suite, "migration.v1v2.idempotence_diffs", idempotenceDiffs, "rows", evidence);
         MetricsWriter.Write(Suite, "migration.backup_verified", summary?.BackupVerified == true ? 1 : 0, "bool", evidence);
-        output.WriteLine($"{total} V1 rows, {generated.Defects.Count} injected defects; failure: {failure ?? "none"}; {report?.ToJson()}");
+        var source = rehearsal?.Finish();
+        output.WriteLine($"{total} V1 rows{(generated is null ? $" of {rehearsal!.Source}" : $", {generated.Defects.Count} injected defects")}; failure: {failure ?? "none"}; {report?.ToJson()}");
 
         Assert.Null(failure);
         Assert.NotNull(report);
         Assert.True(report.Clean, report.Report.Describe());
         Assert.Equal(0, report.RowsLost);
         Assert.Equal(0, report.FieldsLost);
-        Assert.True(report.MessagesCompared > 0, "no conversation message was compared");
+        Assert.True(generated is null || report.MessagesCompared > 0, "no conversation message was compared");
         Assert.Equal(0, unexpected);
         Assert.Null(secondFailure);
         Assert.Empty(differing);
         Assert.Equal(0L, idempotenceDiffs);
         Assert.True(summary!.BackupVerified);
         Assert.Equal(sourceDigest, V1Databases.FileDigest(v1));
+        Assert.True(source?.SourceUnchanged ?? true, $"the user's database changed: sha256 {source?.Sha256Before} before, {source?.Sha256After} after");
     }
 
     /// <summary>

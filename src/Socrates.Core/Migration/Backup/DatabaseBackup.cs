@@ -39,6 +39,7 @@ public static class DatabaseBackup
         await using var source = await MigrationConnections.OpenSourceAsync(fullSource, cancellationToken).ConfigureAwait(false);
         await SourceIntegrity.VerifyAsync(source, cancellationToken, options.MaxProblems).ConfigureAwait(false);
 
+        RemoveAbandonedPartials(fullSource, options.Directory);
         var backupPath = NewBackupPath(fullSource, options.Directory, time.GetUtcNow());
         // The copy is written and verified under a name no one takes for a backup; only a verified
         // copy is renamed to the final name. A failure (no space, a kill) leaves at most this file.
@@ -65,6 +66,30 @@ public static class DatabaseBackup
     /// <summary>The temporary name of a backup being written: hidden, and not ending in <c>.db</c>.</summary>
     internal static string PartialPathOf(string backupPath) =>
         Path.Combine(Path.GetDirectoryName(backupPath)!, $".{Path.GetFileName(backupPath)}.incomplete");
+
+    /// <summary>
+    /// Deletes the temporary files an earlier backup of this source left when it was killed
+    /// (a kill -9 gives no chance to clean up): they are never a backup, only disk space.
+    /// </summary>
+    /// <remarks>
+    /// Only partials of this source's name are touched. A migration of the same source running
+    /// at this very moment would lose its partial and fail at the rename with an error, never
+    /// with a wrong backup; migrating one source twice at once is not supported anyway.
+    /// </remarks>
+    public static void RemoveAbandonedPartials(string sourcePath, string? directory)
+    {
+        var folder = VerifiedBackups.FolderOf(sourcePath, directory);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var pattern = $".{Path.GetFileNameWithoutExtension(sourcePath)}.backup-*.incomplete";
+        foreach (var partial in Directory.EnumerateFiles(folder, pattern))
+        {
+            TryDelete(partial);
+        }
+    }
 
     private static void TryDelete(string path)
     {

@@ -287,6 +287,8 @@ public static class V1ToV2Migrator
     /// </summary>
     private static async Task<BackupResult> ObtainBackupAsync(string v1Path, V1ToV2Options options, SourceWatch watch, CancellationToken ct)
     {
+        // A backup killed mid-copy left its temporary file; it goes whether this run reuses or copies.
+        DatabaseBackup.RemoveAbandonedPartials(v1Path, options.BackupDirectory);
         var digest = await SourceDigest.ComputeAsync(v1Path, ct);
         var header = await SourceDigest.HeaderAsync(v1Path, ct);
         if (!Failpoint.IsActive(MigrationFailpoints.BackupSkipVerify)
