@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Socrates.Benchmarks.Harness;
+using Socrates.Core.Failpoints;
 using Socrates.Benchmarks.Paired;
 using Socrates.Benchmarks.Targeting;
 
@@ -97,8 +98,7 @@ if (plan is null ? options.Paired : plan.PairIds.Count > 0)
     IReadOnlyList<string> written;
     if (options.PairedInProcess)
     {
-        var failpoints = (Environment.GetEnvironmentVariable(BenchmarkFailpoints.EnvironmentVariable) ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var failpoints = Failpoint.ActiveFromEnvironment.ToArray();
         if (PairedProcesses.MissingJitSettings() is { Count: > 0 } missing)
         {
             // Run by hand (e.g. under a profiler): the stored baselines were measured under these settings.

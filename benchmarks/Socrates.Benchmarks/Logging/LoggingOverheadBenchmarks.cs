@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging;
 using Socrates.Benchmarks.Harness;
+using Socrates.Core.Failpoints;
 using Socrates.Benchmarks.Reference;
 
 namespace Socrates.Benchmarks.Logging;
@@ -18,7 +19,7 @@ public partial class LoggingOverheadBenchmarks
     /// Canary of the logging-overhead gate: the enabled call logs the operation's whole 16 KiB
     /// input as hex (the "log the payload" mistake), so logging costs far more than 5 %.
     /// </summary>
-    public const string PayloadFailpoint = "bench.logging.payload";
+    public const string PayloadFailpoint = HarnessFailpoints.LoggingPayload;
 
     private ILoggerFactory? _factory;
     private ILogger? _logger;
@@ -32,7 +33,7 @@ public partial class LoggingOverheadBenchmarks
             .SetMinimumLevel(LogLevel.Information)
             .AddProvider(new CountingLoggerProvider()));
         _logger = _factory.CreateLogger<LoggingOverheadBenchmarks>();
-        _payload = BenchmarkFailpoints.IsActive(PayloadFailpoint);
+        _payload = Failpoint.IsActive(PayloadFailpoint);
     }
 
     [GlobalCleanup]

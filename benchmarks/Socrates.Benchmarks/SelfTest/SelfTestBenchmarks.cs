@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Socrates.Benchmarks.Harness;
+using Socrates.Core.Failpoints;
 using Socrates.Benchmarks.Reference;
 
 namespace Socrates.Benchmarks.SelfTest;
@@ -10,14 +11,14 @@ namespace Socrates.Benchmarks.SelfTest;
 /// <see cref="Fast"/> unchanged against its baseline. When the environment variable
 /// <c>SOCRATES_FAILPOINTS</c> names <c>bench.selftest.delay</c>, <see cref="Fast"/> does eight
 /// units instead: the speed-up falls to ~0.5x and the regression to ~+700%, and both gates must
-/// go red. See <see cref="BenchmarkFailpoints"/> for why the variable is read directly.
+/// go red (the name is declared in <see cref="HarnessFailpoints"/>).
 /// </summary>
 public class SelfTestBenchmarks
 {
-    public const string DelayFailpoint = "bench.selftest.delay";
+    public const string DelayFailpoint = HarnessFailpoints.SelfTestDelay;
 
     private const int UnitPasses = 1;
-    private readonly int _fastPasses = BenchmarkFailpoints.IsActive(DelayFailpoint) ? 8 * UnitPasses : UnitPasses;
+    private readonly int _fastPasses = Failpoint.IsActive(DelayFailpoint) ? 8 * UnitPasses : UnitPasses;
 
     [Benchmark(Baseline = true)]
     public ulong Slow() => FixedWorkload.Run(4 * UnitPasses);

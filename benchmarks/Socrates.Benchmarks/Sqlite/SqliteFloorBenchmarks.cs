@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Socrates.Benchmarks.Harness;
+using Socrates.Core.Failpoints;
 
 namespace Socrates.Benchmarks.Sqlite;
 
@@ -16,7 +17,7 @@ namespace Socrates.Benchmarks.Sqlite;
 public class SqliteFloorBenchmarks
 {
     /// <summary>Failpoint (read from SOCRATES_FAILPOINTS): the primary-key seek no longer uses the index.</summary>
-    public const string NoIndexFailpoint = "bench.sqlite.no-index";
+    public const string NoIndexFailpoint = HarnessFailpoints.SqliteNoIndex;
 
     private const int BlobBytes = 512;
 
@@ -70,7 +71,7 @@ public class SqliteFloorBenchmarks
         // Canary: with bench.sqlite.no-index the seek's predicate becomes "+id = $key"; SQLite's
         // unary plus keeps the same rows but stops the planner from using the primary-key index,
         // which is exactly the defect the speed-up gate exists to catch.
-        _byKey = Prepare(BenchmarkFailpoints.IsActive(NoIndexFailpoint)
+        _byKey = Prepare(Failpoint.IsActive(NoIndexFailpoint)
             ? "SELECT id, data FROM items WHERE +id = $key;"
             : "SELECT id, data FROM items WHERE id = $key;");
         _byScan = Prepare("SELECT id, data FROM items WHERE name = $key;");

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace Socrates.Core.Failpoints;
@@ -16,7 +15,6 @@ public static class Failpoint
     public const string EnvironmentVariable = "SOCRATES_FAILPOINTS";
 
     private static readonly AsyncLocal<FrozenSet<string>?> s_scoped = new();
-    private static readonly FrozenSet<string> s_known = DiscoverKnownNames();
     private static readonly FrozenSet<string> s_fromEnvironment = ReadEnvironment();
 
     // A static readonly bool is a constant to the optimising JIT: with no failpoint in the
@@ -25,8 +23,8 @@ public static class Failpoint
     private static int s_scopedCount;
     private static Action<string>? s_observer;
 
-    /// <summary>Every failpoint name declared by a <see cref="FailpointCatalogAttribute"/> class.</summary>
-    public static IReadOnlyCollection<string> KnownNames => s_known;
+    /// <summary>Every failpoint name declared by a <see cref="FailpointCatalogAttribute"/> class in any assembly of the process.</summary>
+    public static IReadOnlyCollection<string> KnownNames => FailpointCatalogs.Names;
 
     /// <summary>Names turned on for the whole process by <c>SOCRATES_FAILPOINTS</c>.</summary>
     public static IReadOnlyCollection<string> ActiveFromEnvironment => s_fromEnvironment;
@@ -74,7 +72,7 @@ public static class Failpoint
     /// </summary>
     public static IDisposable Enable(string name)
     {
-        if (!s_known.Contains(name))
+        if (!FailpointCatalogs.Names.Contains(name))
         {
             throw new UnknownFailpointException(name, nameof(Enable));
         }
@@ -116,7 +114,7 @@ public static class Failpoint
         var names = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var name in names)
         {
-            if (!s_known.Contains(name))
+            if (!FailpointCatalogs.Names.Contains(name))
             {
                 throw new UnknownFailpointException(name, EnvironmentVariable);
             }
@@ -124,14 +122,6 @@ public static class Failpoint
 
         return names.ToFrozenSet(StringComparer.Ordinal);
     }
-
-    private static FrozenSet<string> DiscoverKnownNames() =>
-        typeof(Failpoint).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttribute<FailpointCatalogAttribute>() is not null)
-            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .ToFrozenSet(StringComparer.Ordinal);
 
     private sealed class Scope(FrozenSet<string>? previous) : IDisposable
     {

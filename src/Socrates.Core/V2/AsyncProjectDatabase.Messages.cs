@@ -1,6 +1,6 @@
 using Socrates.Core.Domain;
-using Socrates.Core.Failpoints;
 using Socrates.Core.V2.Rows;
+using Socrates.Core.V2.Store;
 
 namespace Socrates.Core.V2;
 
@@ -43,7 +43,7 @@ public sealed partial class AsyncProjectDatabase
     /// </summary>
     public Task<List<ConversationMessage>> GetProjectMessagesAsync(string projectId, int offset, int limit, CancellationToken cancellationToken = default) =>
         RunAsync(projectId, (c, _) =>
-            ReadMessages(c.Command(MessageSql.Page).With("$id", projectId).With("$offset", (long)offset).With("$limit", (long)limit)),
+            ProjectStore.ReadMessages(c.Command(MessageSql.Page).With("$id", projectId).With("$offset", (long)offset).With("$limit", (long)limit)),
             cancellationToken, () =>
             {
                 _validate.Identifier(nameof(GetProjectMessagesAsync), "project_id", projectId);
@@ -62,27 +62,6 @@ public sealed partial class AsyncProjectDatabase
         _validate.Json(operation, projectId, "message.extras", message.Extras);
     }
 
-    private static long? AppendMessage(Pooling.PooledConnection c, string projectId, ConversationMessage message, CancellationToken token) =>
-        InWriteTransaction(c, token, tx =>
-        {
-            if (c.Command(ProjectSql.BumpVersion, tx).With("$id", projectId).ExecuteNonQuery() == 0)
-            {
-                tx.Rollback();
-                return (long?)null;
-            }
-
-            var position = (long)c.Command(MessageSql.NextPosition, tx).With("$id", projectId).ExecuteScalar()!;
-            var insert = c.Command(MessageSql.Insert, tx);
-            ProjectRows.BindMessage(insert, projectId, position, message);
-            insert.ExecuteNonQuery();
-            if (Failpoint.IsActive(V2Failpoints.AppendTwice))
-            {
-                // Canary: the insert is repeated after it succeeded, so the message is stored twice.
-                var again = c.Command(MessageSql.Insert, tx);
-                ProjectRows.BindMessage(again, projectId, position + 1, message);
-                again.ExecuteNonQuery();
-            }
-
-            return position;
-        });
+    private long? AppendMessage(Pooling.PooledConnection c, string projectId, ConversationMessage message, CancellationToken token) =>
+        InWriteTransaction(c, token, tx => _store.Append(c, tx, projectId, message));
 }

@@ -1,24 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain;
-using Socrates.Core.Failpoints;
 using Socrates.Core.V2.Errors;
 using Socrates.Core.V2.Rows;
+using Socrates.Core.V2.Store;
 
 namespace Socrates.Core.V2;
 
 public sealed partial class AsyncProjectDatabase
 {
     private const string ProjectEntity = "project";
-
-    // The repositories' contract order for project lists: created_at, then project id ordinal.
-    private static readonly Comparison<ProjectContext> s_contractOrder = static (a, b) =>
-    {
-        var byTime = a.CreatedAt.CompareTo(b.CreatedAt);
-        return byTime != 0 ? byTime : string.CompareOrdinal(a.ProjectId, b.ProjectId);
-    };
-
-    // Canary only (v2.locks.reverse-order): save and delete take these two locks in opposite orders.
-    private readonly LockOrderCanary _lockOrderCanary = new();
 
     /// <summary>
     /// Saves <paramref name="project"/> with all its children in one transaction, if and only if
@@ -33,25 +23,8 @@ public sealed partial class AsyncProjectDatabase
         ProjectJson? json = null;
         var expected = expectedVersion ?? 0;
         var version = await RunAsync(project?.ProjectId, (c, token) =>
-        {
-            using var canary = Failpoint.IsActive(V2Failpoints.LocksReverseOrder) ? _lockOrderCanary.AcquireForSave(token) : null;
-            return InWriteTransaction(c, token, tx =>
-        {
-            var p = project!;
-            var actual = c.Command(ProjectSql.Version, tx).With("$id", p.ProjectId).ExecuteScalar() as long? ?? 0;
-            if (actual != expected && !Failpoint.IsActive(V2Failpoints.SaveSkipVersionCheck))
-            {
-                throw new ConcurrencyConflictException(nameof(SaveProjectAsync), p.ProjectId, expected, actual);
-            }
-
-            var next = actual + 1;
-            var main = c.Command(actual == 0 ? ProjectSql.Insert : ProjectSql.Update, tx);
-            ProjectRows.BindMain(main, p, next);
-            main.ExecuteNonQuery();
-            WriteChildren(c, tx, p, json!, replaceMessages: p.ConversationHistoryLoaded || actual == 0, token);
-            return next;
-        });
-        }, cancellationToken, validate: () =>
+            InWriteTransaction(c, token, tx => _store.Save(c, tx, project!, json!, expected, token)),
+            cancellationToken, validate: () =>
         {
             _validate.Project(nameof(SaveProjectAsync), project);
             if (expected < 0)
@@ -73,56 +46,10 @@ public sealed partial class AsyncProjectDatabase
     /// <see cref="ProjectLoad.Full"/> reads it too, in the same snapshot.
     /// </summary>
     public Task<ProjectContext?> LoadProjectAsync(string projectId, ProjectLoad load = ProjectLoad.Metadata, CancellationToken cancellationToken = default) =>
-        RunAsync(projectId, (c, token) =>
-        {
-            if (load == ProjectLoad.Metadata && Failpoint.IsActive(V2Failpoints.ReadsExclusiveLock))
-            {
-                // Canary (v2.reads.exclusive-lock): the read takes the writer lock, so reads queue behind writes.
-                return InWriteTransaction(c, token, tx =>
-                {
-                    using var locked = c.Command(ProjectSql.LoadOne, tx).With("$id", projectId).ExecuteReader();
-                    return ProjectRows.Read(locked).SingleOrDefault();
-                });
-            }
-
-            // Canary v2.load.eager-history: lazy loading silently off (every load reads the history).
-            if (load == ProjectLoad.Metadata && !Failpoint.IsActive(V2Failpoints.LoadEagerHistory))
-            {
-                // Canary v2.load.delay: a slower lazy load (the regression gate's defect).
-                if (Failpoint.IsActive(V2Failpoints.LoadDelay))
-                {
-                    V2Failpoints.SpinLoadDelay();
-                }
-
-                // One statement: a consistent snapshot on its own, no transaction needed.
-                using var reader = c.Command(ProjectSql.LoadOne).With("$id", projectId).ExecuteReader();
-                return ProjectRows.Read(reader).SingleOrDefault();
-            }
-
-            return InReadTransaction(c, token, tx =>
-            {
-                ProjectContext? project;
-                using (var reader = c.Command(ProjectSql.LoadOne, tx).With("$id", projectId).ExecuteReader())
-                {
-                    project = ProjectRows.Read(reader).SingleOrDefault();
-                }
-
-                if (project is not null)
-                {
-                    token.ThrowIfCancellationRequested();
-                    // Canary v2.load.history-reread: the history read again and again (redundant queries).
-                    for (var i = 0; i < V2Failpoints.HistoryRereads && Failpoint.IsActive(V2Failpoints.LoadHistoryReread); i++)
-                    {
-                        ReadMessages(c.Command(MessageSql.All, tx).With("$id", projectId));
-                    }
-
-                    project.ConversationHistory = ReadMessages(c.Command(MessageSql.All, tx).With("$id", projectId));
-                    project.ConversationHistoryLoaded = true;
-                }
-
-                return project;
-            });
-        }, cancellationToken, validate: () =>
+        RunAsync(projectId, (c, token) => load == ProjectLoad.Metadata
+            ? _store.LoadMetadata(c, projectId, token)
+            : _store.LoadFull(c, projectId, token),
+            cancellationToken, validate: () =>
         {
             _validate.Identifier(nameof(LoadProjectAsync), "project_id", projectId);
             if (!Enum.IsDefined(load))
@@ -135,10 +62,7 @@ public sealed partial class AsyncProjectDatabase
     public async Task<bool> DeleteProjectAsync(string projectId, CancellationToken cancellationToken = default)
     {
         var deleted = await RunAsync(projectId, (c, token) =>
-        {
-            using var canary = Failpoint.IsActive(V2Failpoints.LocksReverseOrder) ? _lockOrderCanary.AcquireForDelete(token) : null;
-            return InWriteTransaction(c, token, tx => c.Command(ProjectSql.Delete, tx).With("$id", projectId).ExecuteNonQuery() > 0);
-        },
+            InWriteTransaction(c, token, tx => c.Command(ProjectSql.Delete, tx).With("$id", projectId).ExecuteNonQuery() > 0),
             cancellationToken, () => _validate.Identifier(nameof(DeleteProjectAsync), "project_id", projectId)).ConfigureAwait(false);
         if (deleted)
         {
@@ -183,43 +107,8 @@ public sealed partial class AsyncProjectDatabase
     /// V1's repository orders them); archived ones only when <paramref name="includeArchived"/>.
     /// </summary>
     public Task<List<ProjectContext>> GetUserProjectsAsync(string username, bool includeArchived = false, CancellationToken cancellationToken = default) =>
-        RunAsync(username, (c, _) =>
-        {
-            List<ProjectContext> projects;
-            // Canary v2.user-projects.filter-in-memory: every project read, the user's picked in memory.
-            if (Failpoint.IsActive(V2Failpoints.UserProjectsFilterInMemory))
-            {
-                using var all = c.Command(ProjectSql.Select + "ORDER BY p.created_at, p.project_id;").ExecuteReader();
-                var visible = ProjectRows.Read(all)
-                    .Where(p => (p.Owner == username || p.Collaborators.Contains(username) || p.TeamMembers.Exists(t => t.Username == username))
-                        && (includeArchived || !p.IsArchived))
-                    .ToList();
-                visible.Sort(s_contractOrder);
-                return visible;
-            }
-
-            using (var reader = c.Command(ProjectSql.LoadForUser).With("$user", username).WithBool("$all", includeArchived).ExecuteReader())
-            {
-                projects = ProjectRows.Read(reader);
-            }
-
-            // SQLite orders TEXT by UTF-8 bytes, .NET's ordinal by UTF-16 code units: they disagree
-            // when an id mixes supplementary characters with U+E000..U+FFFF. The SQL order is right
-            // for every other id, so this sort almost always finds the list already in order.
-            projects.Sort(s_contractOrder);
-
-            // Canary v2.load.eager-history: the N+1 defect, every listed project's history read too.
-            if (Failpoint.IsActive(V2Failpoints.LoadEagerHistory))
-            {
-                foreach (var project in projects)
-                {
-                    project.ConversationHistory = ReadMessages(c.Command(MessageSql.All).With("$id", project.ProjectId));
-                    project.ConversationHistoryLoaded = true;
-                }
-            }
-
-            return projects;
-        }, cancellationToken, () => _validate.Identifier(nameof(GetUserProjectsAsync), "username", username));
+        RunAsync(username, (c, _) => _store.LoadForUser(c, username, includeArchived),
+            cancellationToken, () => _validate.Identifier(nameof(GetUserProjectsAsync), "username", username));
 
     /// <summary>How many projects <see cref="GetUserProjectsAsync"/> would return.</summary>
     public Task<long> CountUserProjectsAsync(string username, bool includeArchived = false, CancellationToken cancellationToken = default) =>
@@ -359,67 +248,5 @@ public sealed partial class AsyncProjectDatabase
             Field(FreeFormField.AnalyticsMetrics, "analytics_metrics", () => p.AnalyticsMetrics)!,
             Field(FreeFormField.LlmConfiguration, "llm_configuration", () => p.LlmConfiguration),
             Field(FreeFormField.Extras, "extras", () => p.Extras)!);
-    }
-
-    private static void WriteChildren(Pooling.PooledConnection c, SqliteTransaction tx, ProjectContext p, ProjectJson json, bool replaceMessages, CancellationToken token)
-    {
-        var id = p.ProjectId;
-        var details = c.Command(ProjectSql.UpsertDetails, tx);
-        ProjectRows.BindDetails(details, p, json);
-        details.ExecuteNonQuery();
-        c.Command(ProjectSql.DeleteChildren, tx).With("$id", id).ExecuteNonQuery();
-        InsertValues(c, tx, ProjectSql.InsertRequirement, id, p.Requirements);
-        InsertValues(c, tx, ProjectSql.InsertTech, id, p.TechStack);
-        InsertValues(c, tx, ProjectSql.InsertConstraint, id, p.Constraints);
-        InsertValues(c, tx, ProjectSql.InsertCollaborator, id, p.Collaborators);
-        for (var i = 0; i < p.TeamMembers.Count; i++)
-        {
-            var m = p.TeamMembers[i];
-            c.Command(ProjectSql.InsertTeamMember, tx).With("$id", id).With("$position", (long)i).With("$username", m.Username)
-                .With("$role", m.Role).With("$skills_json", SqlValues.StringsJson(m.Skills)).WithTime("$joined_at", m.JoinedAt)
-                .WithJson("$extras_json", m.Extras).ExecuteNonQuery();
-        }
-
-        var position = 0L;
-        foreach (var (phase, score) in p.PhaseMaturityScores)
-        {
-            c.Command(ProjectSql.InsertPhaseScore, tx).With("$id", id).With("$position", position++).With("$phase", phase).With("$score", score).ExecuteNonQuery();
-        }
-
-        position = 0L;
-        foreach (var (phase, scores) in p.CategoryScores)
-        {
-            foreach (var (category, score) in scores)
-            {
-                c.Command(ProjectSql.InsertCategoryScore, tx).With("$id", id).With("$position", position++).With("$phase", phase)
-                    .With("$category", category).With("$score", score).ExecuteNonQuery();
-            }
-        }
-
-        if (replaceMessages)
-        {
-            token.ThrowIfCancellationRequested();
-            c.Command(ProjectSql.DeleteMessages, tx).With("$id", id).ExecuteNonQuery();
-            for (var i = 0; i < p.ConversationHistory.Count; i++)
-            {
-                var insert = c.Command(MessageSql.Insert, tx);
-                ProjectRows.BindMessage(insert, id, i, p.ConversationHistory[i]);
-                insert.ExecuteNonQuery();
-            }
-        }
-    }
-
-    private static void InsertValues(Pooling.PooledConnection c, SqliteTransaction tx, string sql, string id, List<string> values)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            c.Command(sql, tx).With("$id", id).With("$position", (long)i).With("$value", values[i]).ExecuteNonQuery();
-        }
-    }
-
-    private static List<ConversationMessage> ReadMessages(SqliteCommand command)
-    {
-        using var reader = command.ExecuteReader();
-        return MessageRows.ReadAll(reader);
     }
 }

@@ -5,9 +5,11 @@ using Socrates.Core.Domain.Dicts;
 using Socrates.Core.Failpoints;
 using Socrates.Core.V2.Errors;
 using Socrates.Core.V2.Events;
+using Socrates.Core.V2.Faults;
 using Socrates.Core.V2.Monitoring;
 using Socrates.Core.V2.Pooling;
 using Socrates.Core.V2.Schema;
+using Socrates.Core.V2.Store;
 using Socrates.Core.V2.Validation;
 
 namespace Socrates.Core.V2;
@@ -30,13 +32,15 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
     private readonly ConnectionPool _pool;
     private readonly InputValidator _validate;
     private readonly string _connectionString;
-    private readonly ExclusiveLockCanary _exclusiveLockCanary = new();
+    private readonly OperationFaults _faults = new();
+    private readonly IProjectStore _store;
     private int _disposed;
 
-    private AsyncProjectDatabase(AsyncDatabaseOptions options, TimeProvider time)
+    private AsyncProjectDatabase(AsyncDatabaseOptions options, TimeProvider time, IProjectStore store)
     {
         _options = options;
         _time = time;
+        _store = store;
         _validate = new InputValidator(options);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -78,7 +82,9 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         AsyncDatabaseOptionsValidator.ThrowIfInvalid(options);
-        var database = new AsyncProjectDatabase(options, time ?? TimeProvider.System);
+        // The canaries of project loads and saves, composed once over the plain SQL: a decorator
+        // whose every call costs one field read while its failpoints are off.
+        var database = new AsyncProjectDatabase(options, time ?? TimeProvider.System, new ProjectStoreFaults(ProjectStore.Instance));
         try
         {
             await database.RunAsync<bool>(null, (c, _) =>
@@ -100,7 +106,7 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _pool.Dispose();
-            _lockOrderCanary.Dispose();
+            _faults.Dispose();
         }
     }
 
@@ -166,10 +172,7 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
         var token = linked.Token;
         PooledConnection? connection = null;
         var broken = false;
-        if (Failpoint.IsActive(V2Failpoints.ReadsExclusiveLock))
-        {
-            work = _exclusiveLockCanary.Around(operation, work); // canary: every read queues behind the writers
-        }
+        work = _faults.Around(operation, work);
 
         // Canary v2.reads.process-lock: every read waits for one process-wide lock.
         using var processReadLock = Failpoint.IsActive(V2Failpoints.ReadsProcessLock)
@@ -179,10 +182,7 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
         {
             connection = await _pool.TryAcquireAsync(_options.PoolWaitTimeout, token).ConfigureAwait(false)
                 ?? throw new DatabaseOverloadedException(operation, key, _pool.Size, _options.PoolWaitTimeout);
-            if (Failpoint.IsActive(V2Failpoints.OperationStall))
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, _time, token).ConfigureAwait(false);
-            }
+            await OperationFaults.AfterLeaseAsync(_time, token).ConfigureAwait(false);
 
             var lease = connection;
             using (token.Register(static c => ((PooledConnection)c!).Interrupt(), lease))
@@ -238,31 +238,11 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
     };
 
 #pragma warning disable CA1068 // the work lambda reads best last at every call site
-    /// <summary>Runs <paramref name="work"/> in a BEGIN IMMEDIATE transaction: committed whole or rolled back.</summary>
-    private static T InWriteTransaction<T>(PooledConnection connection, CancellationToken token, Func<SqliteTransaction, T> work)
-    {
-        token.ThrowIfCancellationRequested();
-        using var transaction = connection.Connection.BeginTransaction(deferred: false);
-        var result = work(transaction);
-        token.ThrowIfCancellationRequested();
-        if (transaction.Connection is not null)
-        {
-            transaction.Commit();
-        }
+    private static T InWriteTransaction<T>(PooledConnection connection, CancellationToken token, Func<SqliteTransaction, T> work) =>
+        Transactions.Write(connection, token, work);
 
-        return result;
-    }
-
-    /// <summary>Runs reads in one deferred transaction: a consistent WAL snapshot across statements.</summary>
-    private static T InReadTransaction<T>(PooledConnection connection, CancellationToken token, Func<SqliteTransaction, T> work)
-    {
-        token.ThrowIfCancellationRequested();
-        using var transaction = connection.Connection.BeginTransaction(deferred: true);
-        var result = work(transaction);
-        transaction.Commit();
-        return result;
-    }
-
+    private static T InReadTransaction<T>(PooledConnection connection, CancellationToken token, Func<SqliteTransaction, T> work) =>
+        Transactions.Read(connection, token, work);
 #pragma warning restore CA1068
 
     private void OnSaved(string operation, string entity, string key, long? version = null) =>

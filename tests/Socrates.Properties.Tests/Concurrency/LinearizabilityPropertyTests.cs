@@ -1,6 +1,7 @@
 using Socrates.Core.Caching;
 using Socrates.Core.Failpoints;
 using Socrates.Core.V2;
+using Socrates.Testing;
 using Socrates.Testing.Concurrency;
 using Socrates.Testing.Metrics;
 using Socrates.Testing.Profiles;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain;
 using Socrates.Core.Domain.Values;
-using Socrates.Core.Failpoints;
 
 namespace Socrates.Core.V2.Rows;
 
@@ -154,7 +153,7 @@ internal static class ProjectRows
     /// <summary>Binds <see cref="ProjectSql.UpsertDetails"/>; the JSON texts were produced (and size-checked) by validation.</summary>
     public static void BindDetails(SqliteCommand c, ProjectContext p, ProjectJson json) => c
         .With("$id", p.ProjectId)
-        .With("$description", Failpoint.IsActive(V2Failpoints.SaveDropField) ? null : p.Description)
+        .With("$description", p.Description)
         .With("$goals", p.Goals)
         .With("$team_structure", p.TeamStructure)
         .With("$language_preferences", p.LanguagePreferences)

@@ -1,8 +1,10 @@
-namespace Socrates.Core.Failpoints;
+using Socrates.Core.Failpoints;
+
+namespace Socrates.Benchmarks.Harness;
 
 /// <summary>
-/// Failpoints of the benchmark harness's own self-checks (benchmarks/Socrates.Benchmarks reads
-/// them). Declared here because <see cref="Failpoint"/> refuses names no catalog declares.
+/// The benchmark harness's own canaries: defects of its self-test and floor benchmarks, not of
+/// the core, turned on like any failpoint (<c>SOCRATES_FAILPOINTS</c>).
 /// </summary>
 [FailpointCatalog]
 public static class HarnessFailpoints

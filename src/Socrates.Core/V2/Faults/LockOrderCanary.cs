@@ -1,16 +1,38 @@
-namespace Socrates.Core.V2;
+using Socrates.Core.V2.Pooling;
+
+namespace Socrates.Core.V2.Faults;
 
 /// <summary>
 /// Only used under <see cref="V2Failpoints.LocksReverseOrder"/>: two locks that SaveProject takes
 /// in the order A, B and DeleteProject in the order B, A, with a short pause between the two
 /// acquisitions so that a concurrent save and delete reliably interleave. The waits honour the
-/// operation's token, so the hang lasts until the operation timeout fires. Off, nothing uses it.
+/// operation's token, so the hang lasts until the operation timeout fires. Off,
+/// <see cref="OperationFaults"/> leaves the work undecorated.
 /// </summary>
 internal sealed class LockOrderCanary : IDisposable
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(5);
     private readonly SemaphoreSlim _a = new(1, 1);
     private readonly SemaphoreSlim _b = new(1, 1);
+
+    /// <summary>
+    /// <paramref name="work"/> run while holding both locks: A then B for SaveProject, B then A
+    /// for DeleteProject; any other operation's work unchanged.
+    /// </summary>
+    public Func<PooledConnection, CancellationToken, T> Around<T>(string operation, Func<PooledConnection, CancellationToken, T> work) => operation switch
+    {
+        nameof(AsyncProjectDatabase.SaveProjectAsync) => (connection, token) =>
+        {
+            using var held = AcquireForSave(token);
+            return work(connection, token);
+        },
+        nameof(AsyncProjectDatabase.DeleteProjectAsync) => (connection, token) =>
+        {
+            using var held = AcquireForDelete(token);
+            return work(connection, token);
+        },
+        _ => work,
+    };
 
     /// <summary>Holds A then B (the save path) until the returned handle is disposed.</summary>
     public IDisposable AcquireForSave(CancellationToken token) => Acquire(_a, _b, token);

@@ -1,6 +1,6 @@
 using Socrates.Core.V2.Pooling;
 
-namespace Socrates.Core.V2;
+namespace Socrates.Core.V2.Faults;
 
 /// <summary>
 /// Only used under <see cref="V2Failpoints.ReadsExclusiveLock"/>: one exclusive lock around every
@@ -9,7 +9,7 @@ namespace Socrates.Core.V2;
 /// that just committed retries at once while a waiting reader sleeps its back-off): while writes
 /// keep coming, a reader waits for all of them, so readers starve under write load, the defect
 /// the lock-contention gate exists to catch. Reads are the operations <see cref="ReadOperations"/>
-/// names. The waits honour the operation's token. Off, nothing uses it.
+/// names. The waits honour the operation's token. Off, <see cref="OperationFaults"/> leaves the work undecorated.
 /// </summary>
 internal sealed class ExclusiveLockCanary
 {

@@ -1,9 +1,10 @@
-namespace Socrates.Core.Failpoints;
+using Socrates.Core.Failpoints;
+
+namespace Socrates.Testing;
 
 /// <summary>
-/// Failpoints of the test kit's checkers (src/Socrates.Testing). Declared in the core because
-/// <see cref="Failpoint"/> discovers catalogs in this assembly only; they break the oracle itself,
-/// so the gates that trust the oracle can be shown to go red.
+/// Failpoints of the test kit's checkers: they break the oracle itself, so the gates that trust
+/// the oracle can be shown to go red.
 /// </summary>
 [FailpointCatalog]
 public static class TestKitFailpoints
