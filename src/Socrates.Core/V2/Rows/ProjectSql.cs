@@ -8,19 +8,27 @@ namespace Socrates.Core.V2.Rows;
 internal static class ProjectSql
 {
     /// <summary>
-    /// The project row, its details and every child list as JSON arrays built by correlated
-    /// subqueries (<c>json_group_array(... ORDER BY position)</c>): one statement per load, so a
-    /// point load costs one index seek per table and no extra round trips, and a single
-    /// statement is a consistent snapshot without an explicit transaction. Scores travel as
-    /// exact text (<see cref="ExactReal"/>).
-    /// </summary>
-    /// <summary>
     /// <c>x.score</c> as text that parses back to the same double: SQLite's <c>quote()</c> is
     /// round-trip exact except that it prints -0.0 as 0.0, so negative zero (atan2(0, -0.0) = pi)
     /// is spelled out.
     /// </summary>
     public const string ExactReal = "CASE WHEN x.score = 0 AND atan2(0, x.score) > 0 THEN '-0.0' ELSE quote(x.score) END";
 
+    /// <summary>
+    /// The project row, its details and every child list as JSON arrays built by correlated
+    /// subqueries: one statement per load, so a point load costs one index seek per table and no
+    /// extra round trips, and a single statement is a consistent snapshot without an explicit
+    /// transaction. Scores travel as exact text (<see cref="ExactReal"/>).
+    /// <para>Each list is aggregated from a subquery ordered by position, not with an ordered aggregate
+    /// (<c>json_group_array(v ORDER BY position)</c>): SQLite builds an ordered aggregate's input
+    /// in an ephemeral table, seven per load, and each one allocates and frees a page cache.
+    /// That was half of a load's SQLite time, and on two cores the frees' heap trims
+    /// (<c>madvise</c>, a TLB shootdown on every core running the process) made two concurrent
+    /// readers load fewer projects per second than one (docs/stress.md, "Reader scaling"). The
+    /// child tables are WITHOUT ROWID keyed (project_id, position), so the ordered subquery is
+    /// a range of the primary key read in order, and SQLite keeps a subquery's ORDER BY when an
+    /// order-sensitive aggregate consumes it.</para>
+    /// </summary>
     public const string Select =
         "SELECT p.project_id, p.owner, p.name, p.phase, p.status, p.progress, p.is_archived, p.archived_at, " +
         "p.is_system_project, p.created_at, p.updated_at, p.version, " +
@@ -30,16 +38,20 @@ internal static class ProjectSql
         "d.repository_imported_at, d.repository_file_count, d.repository_has_tests, d.pending_questions_json, " +
         "d.notes_json, d.code_history_json, d.categorized_specs_json, d.maturity_history_json, " +
         "d.analytics_metrics_json, d.llm_configuration_json, d.extras_json, " +
-        "(SELECT json_group_array(x.value ORDER BY x.position) FROM project_requirements x WHERE x.project_id = p.project_id), " +
-        "(SELECT json_group_array(x.value ORDER BY x.position) FROM project_tech_stack x WHERE x.project_id = p.project_id), " +
-        "(SELECT json_group_array(x.value ORDER BY x.position) FROM project_constraints x WHERE x.project_id = p.project_id), " +
-        "(SELECT json_group_array(x.username ORDER BY x.position) FROM project_collaborators x WHERE x.project_id = p.project_id), " +
-        "(SELECT json_group_array(json_array(x.username, x.role, x.skills_json, x.joined_at, x.extras_json) ORDER BY x.position) " +
-        "FROM team_members x WHERE x.project_id = p.project_id), " +
-        "(SELECT json_group_array(json_array(x.phase, " + ExactReal + ") ORDER BY x.position) " +
-        "FROM phase_maturity_scores x WHERE x.project_id = p.project_id), " +
-        "(SELECT json_group_array(json_array(x.phase, x.category, " + ExactReal + ") ORDER BY x.position) " +
-        "FROM category_scores x WHERE x.project_id = p.project_id) " +
+        "(SELECT json_group_array(x.value) FROM " +
+        "(SELECT value FROM project_requirements WHERE project_id = p.project_id ORDER BY position) x), " +
+        "(SELECT json_group_array(x.value) FROM " +
+        "(SELECT value FROM project_tech_stack WHERE project_id = p.project_id ORDER BY position) x), " +
+        "(SELECT json_group_array(x.value) FROM " +
+        "(SELECT value FROM project_constraints WHERE project_id = p.project_id ORDER BY position) x), " +
+        "(SELECT json_group_array(x.username) FROM " +
+        "(SELECT username FROM project_collaborators WHERE project_id = p.project_id ORDER BY position) x), " +
+        "(SELECT json_group_array(json_array(x.username, x.role, x.skills_json, x.joined_at, x.extras_json)) FROM " +
+        "(SELECT username, role, skills_json, joined_at, extras_json FROM team_members WHERE project_id = p.project_id ORDER BY position) x), " +
+        "(SELECT json_group_array(json_array(x.phase, " + ExactReal + ")) FROM " +
+        "(SELECT phase, score FROM phase_maturity_scores WHERE project_id = p.project_id ORDER BY position) x), " +
+        "(SELECT json_group_array(json_array(x.phase, x.category, " + ExactReal + ")) FROM " +
+        "(SELECT phase, category, score FROM category_scores WHERE project_id = p.project_id ORDER BY position) x) " +
         "FROM projects p JOIN project_details d ON d.project_id = p.project_id ";
 
     /// <summary>
