@@ -30,13 +30,9 @@ internal static class HtmlReportWriter
         .fail,.missing,.insensitive,.at_risk{background:#fde2e0;color:#8a1c13}
         .skipped,.not_run,.no-canary,.untested{background:#eceff3;color:#3d4652}
         .inconclusive,.passing_unproven{background:#ece6fb;color:#3f2d85}
-<<<<<<< HEAD
         tr:target{outline:2px solid #5b4a9e}tr.gate{scroll-margin-top:4.5em}
         table.gates td:nth-child(2){min-width:14em}
-=======
         .real-data{background:#dbeafe;color:#1e3a8a}
-        tr:target{outline:2px solid #5b4a9e}
->>>>>>> h/rehearsal
         .meta td:first-child{font-weight:600;width:12em}.muted{color:#666;font-size:.9em}
         ul.check{list-style:none;padding-left:0}ul.check li{margin:.3em 0}
         .scroll{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
