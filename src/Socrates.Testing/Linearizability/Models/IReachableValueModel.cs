@@ -18,4 +18,11 @@ public interface IReachableValueModel<TState, TInput, TOutput> : IWrittenValueMo
     /// <paramref name="into"/> does not start with <paramref name="from"/>).
     /// </summary>
     bool MayGrow(object? from, object? into);
+
+    /// <summary>
+    /// True when a completed <paramref name="input"/> answering <paramref name="output"/>
+    /// certainly replaced the value by the one <see cref="IWrittenValueModel{TInput, TOutput}.EffectOf"/>
+    /// names (a write, a put, a compare-and-set that swapped; not one that did not).
+    /// </summary>
+    bool Replaces(TInput input, TOutput output);
 }

@@ -79,6 +79,13 @@ public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, Regis
     /// <summary>A register's value only changes by being written: nothing grows.</summary>
     public bool MayGrow(object? from, object? into) => false;
 
+    public bool Replaces(RegisterInput<T> input, RegisterOutput<T> output) => input?.Kind switch
+    {
+        RegisterOperationKind.Write => true,
+        RegisterOperationKind.Cas => output.Succeeded,
+        _ => false,
+    };
+
     public bool IsReadOnly(RegisterInput<T> input) => input?.Kind == RegisterOperationKind.Read;
 
     public string Describe(Operation<RegisterInput<T>, RegisterOutput<T>> operation)
