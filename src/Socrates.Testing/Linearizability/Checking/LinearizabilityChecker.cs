@@ -49,9 +49,9 @@ public static class LinearizabilityChecker
         var partitioned = history.Any(o => model.PartitionKey(o.Input) is not null);
 
         // Partitions are independent: searched in parallel, the memory budget shared between the
-        // searches that can run at once, so the whole check stays within it.
+        // searches running at once, so the whole check stays within it.
         var degree = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, partitions.Count));
-        var limits = new SearchLimits(token, MaxMemoryBytes: options.MaxMemoryBytes / degree);
+        var limits = new SearchLimits(token, Memory: new MemoryBudget(options.MaxMemoryBytes));
         var results = new PartitionResult<TInput, TOutput>[partitions.Count];
         if (degree == 1)
         {

@@ -36,14 +36,14 @@ internal static class LinearizationSearch
         var count = operations.Count;
         var cancellationToken = limits.Token;
         var maxSteps = limits.MaxSteps;
-        var maxBytes = limits.MaxMemoryBytes ?? long.MaxValue;
+        using var memory = (limits.Memory ?? new MemoryBudget(null)).Open();
         var head = BuildEventList(operations);
         var linearized = Bitset.Create(count);
         var setHash = 0UL;
         var cache = new ConfigurationCache(count);
         var states = new StateTable<TState>(model.StateComparer);
         var state = states.Intern(model.InitialState, out _);
-        var cachedBytes = StateOverheadBytes + model.EstimateSize(model.InitialState);
+        memory.Take(StateOverheadBytes + model.EstimateSize(model.InitialState));
         var calls = new Stack<Frame>();
         var steps = 0L;
         int[] longest = [];
@@ -66,8 +66,8 @@ internal static class LinearizationSearch
             return new SearchResult(CheckOutcome.Unknown, longest, blocked, steps, "the budget was spent before the first step");
         }
 
-        string? OverBudget() => cachedBytes > maxBytes
-            ? $"the memory budget of {Megabytes(limits.MaxMemoryBytes!.Value)} was reached ({cache.Count} configurations cached)"
+        string? OverBudget() => memory.Exceeded
+            ? $"the memory budget of {Megabytes(limits.Memory!.MaxBytes!.Value)} was reached ({cache.Count} configurations cached)"
             : null;
 
         // Places the call's operation, taking the state to next; false when that configuration was reached before.
@@ -88,7 +88,7 @@ internal static class LinearizationSearch
                     return false;
                 }
 
-                cachedBytes += cache.BytesPerEntry;
+                memory.Take(cache.BytesPerEntry);
             }
 
             calls.Push(new Frame(call, state, forced));
@@ -214,7 +214,7 @@ internal static class LinearizationSearch
                         var next = states.Intern(step.NextState!, out var added);
                         if (added)
                         {
-                            cachedBytes += StateOverheadBytes + model.EstimateSize(step.NextState!);
+                            memory.Take(StateOverheadBytes + model.EstimateSize(step.NextState!));
                         }
 
                         if (TryPlace(entry, next, forced: false))
