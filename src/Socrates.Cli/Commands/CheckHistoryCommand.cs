@@ -67,7 +67,7 @@ public static class CheckHistoryCommand
 
         var maxMemory = new Option<long>("--max-memory")
         {
-            Description = "Memory budget of the search per partition (e.g. 256MB, 1GB): the estimated size of its cache of visited configurations. When it is reached the answer is 'unknown' (exit 2).",
+            Description = "Memory budget of the check (e.g. 256MB, 1GB), shared by the partitions searched at once: the estimated size of the caches of visited configurations and their states. When it is reached the answer is 'unknown' (exit 2).",
             DefaultValueFactory = _ => CheckOptions.DefaultMaxMemoryBytes,
             CustomParser = result => Parse(result, ByteSizeParser.TryParse),
         };

@@ -7,10 +7,10 @@ namespace Socrates.Testing.Tests.Linearizability;
 internal static class Pathological
 {
     /// <summary>
-    /// <paramref name="writers"/> concurrent writes of distinct values (1, 2, ...), then a read
-    /// of the initial value 0 after all of them completed. Every value read is one the register
-    /// held, so no cheap check refutes it; proving it not linearizable means trying every subset
-    /// and order of the writes (about 2^writers configurations).
+    /// <paramref name="writers"/> concurrent writes of distinct values (1, 2, ...), then, after all
+    /// of them completed, reads of 1, of 2, and of 1 again. Each value read was written by a write
+    /// that no completed write followed, so no cheap check refutes it; proving it not linearizable
+    /// means trying every subset and order of the writes (about 2^writers configurations).
     /// </summary>
     public static History<RegisterInput<int>, RegisterOutput<int>> Register(int writers)
     {
@@ -25,8 +25,12 @@ internal static class Pathological
             builder.Ok(i, RegisterOutput<int>.Written);
         }
 
-        builder.Invoke(writers, RegisterInput<int>.Read());
-        return builder.Ok(writers, RegisterOutput<int>.Read(0)).Build();
+        foreach (var (client, seen) in new[] { (writers, 1), (writers + 1, 2), (writers + 2, 1) })
+        {
+            builder.Invoke(client, RegisterInput<int>.Read()).Ok(client, RegisterOutput<int>.Read(seen));
+        }
+
+        return builder.Build();
     }
 
     /// <summary>

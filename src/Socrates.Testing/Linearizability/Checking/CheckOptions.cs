@@ -14,9 +14,9 @@ public sealed record CheckOptions
 
     /// <summary>
     /// The memory budget of the check, in bytes: the estimated size of the caches of visited
-    /// configurations (a bitset and a state each), shared equally by the partition searches that
-    /// run at once. When a search reaches its share the outcome is <see cref="CheckOutcome.Unknown"/>,
-    /// never an out-of-memory crash. Null: no limit.
+    /// configurations and of the states they hold, shared by the partition searches that run at
+    /// once (what a finished search held is free for the others). When they reach it the outcome
+    /// is <see cref="CheckOutcome.Unknown"/>, never an out-of-memory crash. Null: no limit.
     /// </summary>
     public long? MaxMemoryBytes { get; init; } = DefaultMaxMemoryBytes;
 

@@ -12,7 +12,7 @@ namespace Socrates.Testing.Linearizability.Models;
 /// What a key never written reads as: null (absent) in Jepsen/Knossos histories, the empty string
 /// in Porcupine's.
 /// </param>
-public sealed class KeyValueModel(string? initialValue = null) : IModel<MapState<string>, KeyValueInput, string?>, IWrittenValueModel<KeyValueInput, string?>
+public sealed class KeyValueModel(string? initialValue = null) : IModel<MapState<string>, KeyValueInput, string?>, IReachableValueModel<MapState<string>, KeyValueInput, string?>
 {
     public MapState<string> InitialState => MapState<string>.Empty;
 
@@ -69,6 +69,18 @@ public sealed class KeyValueModel(string? initialValue = null) : IModel<MapState
         value = output;
         return input.Kind == KeyValueOperationKind.Get;
     }
+
+    public object? ValueOf(MapState<string> state, KeyValueInput read)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(read);
+        return state.TryGet(read.Key, out var value) ? value : InitialValue;
+    }
+
+    /// <summary>Appends only extend: a value grows into another it is a prefix of; an absent one (null) into any string.</summary>
+    public bool MayGrow(object? from, object? into) => into is string grown && (from is not string start || grown.StartsWith(start, StringComparison.Ordinal));
+
+    public bool Replaces(KeyValueInput input, string? output) => input?.Kind == KeyValueOperationKind.Put;
 
     public bool IsReadOnly(KeyValueInput input) => input?.Kind == KeyValueOperationKind.Get;
 

@@ -4,7 +4,7 @@ using Socrates.Testing.Linearizability.Histories;
 namespace Socrates.Testing.Linearizability.Models;
 
 /// <summary>A read/write register holding one <typeparamref name="T"/>, initially <c>initial</c>.</summary>
-public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, RegisterOutput<T>>, IWrittenValueModel<RegisterInput<T>, RegisterOutput<T>>
+public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, RegisterOutput<T>>, IReachableValueModel<RegisterState<T>, RegisterInput<T>, RegisterOutput<T>>
 {
     private readonly IEqualityComparer<T?> _values;
 
@@ -69,6 +69,22 @@ public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, Regis
         };
         return observed;
     }
+
+    public object? ValueOf(RegisterState<T> state, RegisterInput<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Value;
+    }
+
+    /// <summary>A register's value only changes by being written: nothing grows.</summary>
+    public bool MayGrow(object? from, object? into) => false;
+
+    public bool Replaces(RegisterInput<T> input, RegisterOutput<T> output) => input?.Kind switch
+    {
+        RegisterOperationKind.Write => true,
+        RegisterOperationKind.Cas => output.Succeeded,
+        _ => false,
+    };
 
     public bool IsReadOnly(RegisterInput<T> input) => input?.Kind == RegisterOperationKind.Read;
 
