@@ -34,8 +34,12 @@ public sealed class SignalStopTests(ITestOutputHelper output)
         await V1Databases.GenerateAsync(v1, s_slowEnough);
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "socrates.dll"), "migrate", "--from", v1, "--to", v2, "--batch-size", "1" })
+        // Through coreutils' env: a test host started in the background of a non-interactive shell
+        // (CI scripts, nohup) ignores SIGINT, the child would inherit that and .NET keeps an ignored
+        // SIGINT ignored, so the signal under test would never arrive. A user's Ctrl-C reaches a
+        // foreground process whose SIGINT is at its default, as here.
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "socrates.dll"), "migrate", "--from", v1, "--to", v2, "--batch-size", "1" })
         {
             info.ArgumentList.Add(argument);
         }
