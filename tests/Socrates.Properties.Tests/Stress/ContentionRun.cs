@@ -7,10 +7,15 @@ namespace Socrates.Properties.Tests.Stress;
 
 /// <summary>
 /// The lock-contention workload. <see cref="Readers"/> readers load projects back to back for
-/// the whole run, while the writers are switched on and off in alternating windows: an "alone"
-/// window with no write in flight, then a "contended" window in which <see cref="Writers"/>
-/// writers commit durable appends back to back (synchronous FULL: each commit holds the write
-/// lock through a WAL fsync, the time a real write transaction lasts), and so on. A read counts
+/// the whole run, while <see cref="Writers"/> writers commit durable appends back to back
+/// (synchronous FULL: each commit holds the write lock through a WAL fsync, the time a real write
+/// transaction lasts), switched between two databases in alternating windows: in an "alone"
+/// window they write to a second database of the same shape (no write of theirs in flight on the
+/// readers' one), in a "contended" window to the readers' database, and so on. Both windows
+/// carry the same CPU and fsync load; only sharing the database differs, so the ratio shows
+/// reads queueing behind writes and not the machine's time-slicing of eight busy threads on its
+/// cores (readers fast enough to take a tenth of a millisecond are preempted in both windows
+/// alike). A read counts
 /// for the window it started in: for an alone window only if it also ended before the writers
 /// were switched on (the switch waits for it), reads that start during a switch are left out.
 /// So both distributions are sampled interleaved, tenths of a second apart, under the same
@@ -52,13 +57,18 @@ internal sealed class ContentionRun
     private const int Contended = 2;
 
     private readonly AsyncProjectDatabase _db;
+    private readonly AsyncProjectDatabase _elsewhere;
     private int _kind = Switching;
     private int _writersOn;
     private int _writesInFlight;
     private int _aloneReadsInFlight;
     private int _stopped;
 
-    private ContentionRun(AsyncProjectDatabase db) => _db = db;
+    private ContentionRun(AsyncProjectDatabase db, AsyncProjectDatabase elsewhere)
+    {
+        _db = db;
+        _elsewhere = elsewhere;
+    }
 
     public static async Task<ContentionResult> RunAsync(double threshold)
     {
@@ -68,18 +78,9 @@ internal sealed class ContentionRun
         ThreadPool.SetMinThreads(Math.Max(workers, 4 * (Readers + Writers)), io);
         try
         {
-            await using var store = await StressDatabase.CreateAsync(o =>
-            {
-                o.PoolSize = Readers + Writers + 2;
-                o.Synchronous = SynchronousMode.Full;
-                o.Offloading = WorkOffloading.Always;
-            });
-            for (var p = 0; p < Projects; p++)
-            {
-                await store.Database.SaveProjectAsync(StressDatabase.Project($"p{p}", "seed"), 0);
-            }
-
-            var run = new ContentionRun(store.Database);
+            await using var store = await SeededAsync();
+            await using var elsewhere = await SeededAsync();
+            var run = new ContentionRun(store.Database, elsewhere.Database);
             _ = await run.RoundAsync(-1, windowPairs: 1, threshold); // warm-up (JIT, page cache, thread pool), not measured
             var rounds = new List<ContentionRound>();
             while (rounds.Count(r => r.Decisive) < Rounds && rounds.Count < MaxRounds)
@@ -109,6 +110,22 @@ internal sealed class ContentionRun
         {
             ThreadPool.SetMinThreads(workers, io);
         }
+    }
+
+    private static async Task<StressDatabase> SeededAsync()
+    {
+        var store = await StressDatabase.CreateAsync(o =>
+        {
+            o.PoolSize = Readers + Writers + 2;
+            o.Synchronous = SynchronousMode.Full;
+            o.Offloading = WorkOffloading.Always;
+        });
+        for (var p = 0; p < Projects; p++)
+        {
+            await store.Database.SaveProjectAsync(StressDatabase.Project($"p{p}", "seed"), 0);
+        }
+
+        return store;
     }
 
     /// <summary>Why the rounds cannot give a figure, or null when they can.</summary>
@@ -173,8 +190,9 @@ internal sealed class ContentionRun
 
     /// <summary>
     /// Opens a window of <paramref name="kind"/>. Reads that start while switching are left out;
-    /// the writers are on only in a contended window, and an alone window opens only once no write
-    /// is in flight, and closes only once no read it counts is still in flight.
+    /// the writers write to the readers' database only in a contended window (elsewhere
+    /// otherwise), and an alone window opens only once no write to the readers' database is in
+    /// flight, and closes only once no read it counts is still in flight.
     /// </summary>
     private async Task SwitchToAsync(int kind)
     {
@@ -245,26 +263,30 @@ internal sealed class ContentionRun
         return samples;
     }
 
-    /// <summary>Durable appends back to back while the writers are on, each writer on its own projects (no conflicts).</summary>
+    /// <summary>
+    /// Durable appends back to back, each writer on its own projects (no conflicts): to the
+    /// readers' database while the writers are on, to the other one otherwise.
+    /// </summary>
     private async Task WriteAsync(int writer, List<double> latencies)
     {
         var random = new Random(writer);
         var mine = new List<double>();
         while (Volatile.Read(ref _stopped) == 0)
         {
+            var project = $"p{writer + (Writers * random.Next(Projects / Writers))}";
+            var message = new ConversationMessage { Role = "user", Content = $"w{writer}" };
             Interlocked.Increment(ref _writesInFlight);
             if (Volatile.Read(ref _writersOn) == 0)
             {
                 Interlocked.Decrement(ref _writesInFlight);
-                await Task.Delay(1);
+                await _elsewhere.AppendMessageAsync(project, message);
                 continue;
             }
 
             try
             {
-                var project = writer + (Writers * random.Next(Projects / Writers));
                 var began = Stopwatch.GetTimestamp();
-                await _db.AppendMessageAsync($"p{project}", new ConversationMessage { Role = "user", Content = $"w{writer}" });
+                await _db.AppendMessageAsync(project, message);
                 mine.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
             }
             finally

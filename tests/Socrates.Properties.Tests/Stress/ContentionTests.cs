@@ -6,8 +6,8 @@ namespace Socrates.Properties.Tests.Stress;
 
 /// <summary>
 /// Readers starve when they queue behind writers. <see cref="ContentionRun"/> measures, in one
-/// test on one database, the read p99 while writers commit against the read p99 with no writer,
-/// round by round, and reports the median of the rounds' ratios: the machine's speed cancels
+/// test, the read p99 while writers commit to the readers' database against the read p99 while
+/// the same writers commit to another database (the same load on the machine), round by round, and reports the median of the rounds' ratios: the machine's speed cancels
 /// out, and so does its noise. Writes <c>stress.contention.read_p99_ratio</c> (always, also under
 /// a canary), or writes it inconclusive when too few rounds could tell (<see cref="ContentionRun"/>),
 /// then asserts it. The canary <see cref="V2Failpoints.ReadsExclusiveLock"/> makes
