@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Socrates.Evidence;
 using Socrates.Gates.Metrics;
 
 namespace Socrates.Gates.Artifacts;
@@ -53,8 +53,7 @@ internal static class EvidenceLedger
 
     private static EvidenceFile Describe(string root, string path)
     {
-        using var stream = File.OpenRead(path);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return new EvidenceFile(ArtifactPath.Relative(root, path), stream.Length, hash);
+        var fingerprint = FileFingerprint.Of(path);
+        return new EvidenceFile(ArtifactPath.Relative(root, path), fingerprint.Bytes, fingerprint.Sha256);
     }
 }

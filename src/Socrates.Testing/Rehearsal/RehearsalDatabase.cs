@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Socrates.Evidence;
 using Socrates.Testing.Identity;
 using Socrates.Testing.Metrics;
@@ -97,7 +96,7 @@ public sealed class RehearsalDatabase : IDisposable
         long bytes;
         try
         {
-            (bytes, sha256) = Describe(full);
+            (bytes, sha256) = FileFingerprint.Of(full);
             File.Copy(full, destination, overwrite: false);
             if (File.Exists(full + "-wal"))
             {
@@ -125,7 +124,7 @@ public sealed class RehearsalDatabase : IDisposable
             return _record;
         }
 
-        var after = File.Exists(Source) ? Describe(Source).Sha256 : "missing";
+        var after = File.Exists(Source) ? FileFingerprint.Of(Source).Sha256 : "missing";
         _record = new RehearsalRecord(Source, Bytes, Sha256, after, TestIdentity.Current, DateTimeOffset.UtcNow);
         var name = (TestIdentity.Current ?? "test").Split('.')[^1];
         _record.Write(_recordRoot, $"{name}-{Guid.NewGuid():N}");
@@ -135,10 +134,4 @@ public sealed class RehearsalDatabase : IDisposable
 
     /// <summary>Records the use even when the test ended early.</summary>
     public void Dispose() => Finish();
-
-    private static (long Bytes, string Sha256) Describe(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return (stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
-    }
 }
