@@ -38,6 +38,11 @@ string? runFolder = null;
 string Run() => runFolder ??= NewRunFolder();
 var solution = $"{root}/Socrates.Gates.sln";
 var gatesFile = $"{root}/gates.json";
+// --gates=id,... and --suite=name: a partial run for a developer. Only what fed those gates in the
+// latest run is run again, then their canaries; the report decides those gates alone (see
+// SelectedGates). Checked here, before anything builds.
+var selection = SelectedGates(Argument("gates", string.Empty), Argument("suite", string.Empty));
+if (selection.Count > 0) { canaryGates = selection.Select(g => g.Id).ToHashSet(); }
 var gateEngine = $"{root}/src/Socrates.Gates/bin/{configuration}/net10.0/Socrates.Gates.dll";
 // Turns benchmark output into metric files and baselines (bench-compare, baseline, paired-compare, paired-baseline).
 var benchmarkAnalysis = $"{root}/benchmarks/Socrates.BenchmarkAnalysis/bin/{configuration}/net10.0/Socrates.BenchmarkAnalysis.dll";
@@ -207,6 +212,11 @@ Task("Gates")
     var previous = LatestReport();
     Information($"Run folder: {Run()}");
     if (v1Database is not null) { Information($"Rehearsal: the migration gates run on a copy of {v1Database}."); }
+    if (selection.Count > 0)
+    {
+        RunSelection();
+        return;
+    }
     RunSuite("unit", collectCoverage: true);
     RunSuite("properties", collectCoverage: true);
     RunSuite("stress", collectCoverage: false);
@@ -229,6 +239,135 @@ RunTarget(target);
 if (verdictExitCode != 0) { System.Environment.Exit(verdictExitCode); }
 
 // ---------------------------------------------------------------------------------------------
+
+// --gates=id,... and --suite=name, checked against gates.json and the profile: an unknown gate or
+// suite, or a gate the profile does not run, is a usage error (exit 2) naming it.
+List<SelectedGate> SelectedGates(string gatesArgument, string suiteArgument)
+{
+    var ids = gatesArgument.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+    var suiteName = suiteArgument.Trim();
+    if (ids.Count == 0 && suiteName.Length == 0) { return []; }
+
+    using var document = JsonDocument.Parse(System.IO.File.ReadAllText(gatesFile));
+    var all = document.RootElement.GetProperty("gates").EnumerateArray()
+        .Select(g => new SelectedGate(
+            g.GetProperty("id").GetString()!,
+            g.GetProperty("suite").GetString()!,
+            g.GetProperty("metric").GetString()!,
+            g.GetProperty("profiles").EnumerateArray().Select(p => p.GetString()!).ToList()))
+        .ToList();
+    var errors = new List<string>();
+    var chosen = new List<SelectedGate>();
+    foreach (var id in ids)
+    {
+        var gate = all.FirstOrDefault(g => g.Id == id);
+        if (gate is null) { errors.Add($"--gates: no gate '{id}' in gates.json"); }
+        else if (!gate.Profiles.Contains(profile)) { errors.Add($"--gates: gate '{id}' does not run in profile {profile} (runs in {string.Join(", ", gate.Profiles)})"); }
+        else { chosen.Add(gate); }
+    }
+    if (suiteName.Length > 0)
+    {
+        var ofSuite = all.Where(g => g.Suite == suiteName && g.Profiles.Contains(profile)).ToList();
+        if (ofSuite.Count == 0)
+        {
+            var known = all.Where(g => g.Profiles.Contains(profile)).Select(g => g.Suite).Distinct().Order();
+            errors.Add($"--suite: no gate of profile {profile} has suite '{suiteName}' (suites: {string.Join(", ", known)})");
+        }
+        chosen.AddRange(ofSuite.Where(g => !chosen.Contains(g)));
+    }
+    if (errors.Count > 0) { throw new CakeException(2, string.Join(Environment.NewLine, errors)); }
+    return chosen;
+}
+
+// A partial run: for each selected gate, the tests that wrote its metric (or reached its
+// failpoint) in the latest full run, as the canary planner names them; the whole suite where the
+// latest run cannot say (no run yet, or the metric was not written by a test); every suite for the
+// gates on all test results or on coverage. Then the selected gates' canaries, and a report on
+// those gates alone (<run>/gates.selected.json). It is a developer's run, not a release verdict:
+// it is neither linked as artifacts/latest nor recorded in the history.
+void RunSelection()
+{
+    Information($"Partial run of {selection.Count} gate(s): {string.Join(", ", selection.Select(g => g.Id))}. Not a release verdict.");
+    var needsEverything = selection.Where(g => g.Suite == "coverage" || g.Metric.StartsWith("tests.", StringComparison.Ordinal)).ToList();
+    var wholeSuites = new HashSet<string>();
+    var targets = new List<(string Suite, string Assembly, string Filter)>();
+    var benchmarkMetrics = new List<string>();
+    if (needsEverything.Count > 0)
+    {
+        Information($"{string.Join(", ", needsEverything.Select(g => g.Id))}: decided on every suite's results; every suite runs.");
+        wholeSuites.UnionWith(suites.Keys);
+    }
+
+    var latest = LatestRunFolder();
+    List<JsonElement> plan = latest is null ? [] : PlanFrom(latest);
+    foreach (var gate in selection.Except(needsEverything))
+    {
+        if (gate.Suite == "benchmarks") { benchmarkMetrics.Add(gate.Metric); continue; }
+        var entry = plan.FirstOrDefault(r =>
+            r.GetProperty("gates").EnumerateArray().Any(g => g.GetString() == gate.Id)
+            && !r.GetProperty("problems").TryGetProperty(gate.Id, out _)
+            && r.GetProperty("tests").GetArrayLength() > 0);
+        if (entry.ValueKind != JsonValueKind.Object || wholeSuites.Contains(gate.Suite))
+        {
+            if (wholeSuites.Add(gate.Suite))
+            {
+                Information($"{gate.Id}: {(latest is null ? "no earlier run" : "the latest run")} names no test that feeds it; all of suite {gate.Suite} runs.");
+            }
+            continue;
+        }
+        foreach (var test in entry.GetProperty("tests").EnumerateArray())
+        {
+            var filter = test.GetProperty("filter").ValueKind == JsonValueKind.String ? test.GetProperty("filter").GetString()! : suites[gate.Suite];
+            targets.Add((gate.Suite, test.GetProperty("assembly").GetString()!, filter));
+        }
+    }
+
+    var coverage = needsEverything.Any(g => g.Suite == "coverage");
+    foreach (var suite in suites.Keys.Where(wholeSuites.Contains))
+    {
+        RunSuite(suite, collectCoverage: coverage && suite is "unit" or "properties" or "integrity");
+    }
+    var part = 0;
+    foreach (var group in targets.Where(t => !wholeSuites.Contains(t.Suite)).GroupBy(t => (t.Suite, t.Assembly)))
+    {
+        var filter = string.Join('|', group.Select(t => $"({t.Filter})").Distinct());
+        Information($"Suite {group.Key.Suite}: the tests of {group.Key.Assembly} that feed the selection");
+        var watch = Stopwatch.StartNew();
+        var testsExit = RunCanaryTests(group.Key.Suite, Run(), failpoint: null, fixture: null, group.Key.Assembly, filter, ++part);
+        suiteRuns.Add(new SuiteRun(group.Key.Suite, testsExit, watch.Elapsed.TotalSeconds, testsExit == 0 ? "passed" : "failed", null));
+    }
+    if (benchmarkMetrics.Count > 0) { RunBenchmarks(metrics: benchmarkMetrics); }
+    if (coverage) { MergeCoverage(); }
+    if (runCanaries) { RunCanaries(); }
+    WriteSuiteRuns();
+
+    var selectedFile = $"{Run()}/gates.selected.json";
+    var document = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(gatesFile))!.AsObject();
+    var ids = selection.Select(g => g.Id).ToHashSet();
+    var kept = new System.Text.Json.Nodes.JsonArray(document["gates"]!.AsArray()
+        .Where(g => ids.Contains(g!["id"]!.GetValue<string>())).Select(g => g!.DeepClone()).ToArray());
+    document["gates"] = kept;
+    document.Remove("$schema");
+    System.IO.File.WriteAllText(selectedFile, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    var verdict = Evaluate(previousReport: null, recordHistory: false, gates: selectedFile, canariesExpected: runCanaries);
+    Information($"Partial run: {Run()}/gates/gate-report.html (not linked as artifacts/latest).");
+    EndWith(verdict);
+}
+
+// The newest run folder (artifacts/latest-run.txt), or null before the first run.
+string? LatestRunFolder()
+{
+    if (!System.IO.File.Exists($"{artifacts}/latest-run.txt")) { return null; }
+    var folder = $"{artifacts}/runs/{System.IO.File.ReadAllText($"{artifacts}/latest-run.txt").Trim()}";
+    return DirectoryExists(folder) ? folder : null;
+}
+
+// The canary planner's runs for the clean evidence in <folder>: per defect, the tests that feed its gates.
+List<JsonElement> PlanFrom(string folder)
+{
+    var plan = RunEngineCapture("plan-canaries", "--gates", gatesFile, "--profile", profile, "--artifacts", folder);
+    return JsonDocument.Parse(plan).RootElement.EnumerateArray().ToList();
+}
 
 // The V1 database --v1-database names, as a full path; null without the option. A path that is not
 // a readable SQLite file is a usage error (exit 2) naming the file and what is wrong with it.
@@ -575,7 +714,7 @@ void RunCanaries()
 // keep artifacts/history/ in the CI cache to keep the trend across runs.
 string HistoryFile() => $"{root}/artifacts/history/{profile}.jsonl";
 
-int Evaluate(string? previousReport, bool recordHistory)
+int Evaluate(string? previousReport, bool recordHistory, string? gates = null, bool? canariesExpected = null)
 {
     if (!FileExists(gateEngine))
     {
@@ -584,7 +723,7 @@ int Evaluate(string? previousReport, bool recordHistory)
 
     var args = new ProcessArgumentBuilder()
         .AppendQuoted(gateEngine).Append("evaluate")
-        .Append("--gates").AppendQuoted(gatesFile)
+        .Append("--gates").AppendQuoted(gates ?? gatesFile)
         .Append("--artifacts").AppendQuoted(Run())
         .Append("--profile").Append(profile)
         .Append("--out").AppendQuoted($"{Run()}/gates")
@@ -592,7 +731,7 @@ int Evaluate(string? previousReport, bool recordHistory)
     if (previousReport is not null) { args.Append("--previous").AppendQuoted(previousReport); }
     args.Append("--history").AppendQuoted(HistoryFile());
     if (recordHistory) { args.Append("--record-history"); }
-    if (runCanaries && canaryGates.Count == 0) { args.Append("--run-canaries-expected"); }
+    if (canariesExpected ?? (runCanaries && canaryGates.Count == 0)) { args.Append("--run-canaries-expected"); }
     return StartProcess("dotnet", new ProcessSettings { Arguments = args });
 }
 
@@ -651,3 +790,5 @@ string ExitMessage(int exitCode) => exitCode switch
 };
 
 record SuiteRun(string Suite, int ExitCode, double DurationSeconds, string Status, string? Failpoint);
+
+record SelectedGate(string Id, string Suite, string Metric, List<string> Profiles);
