@@ -23,6 +23,12 @@ internal sealed class TrxSource : IMetricSource
 
     private const int MaxMessageLength = 300;
 
+    /// <summary>Enough frames to see the failing assertion and the code under it.</summary>
+    private const int MaxStackFrames = 5;
+
+    /// <summary>A message line starting so names the command that replays a failed property's cases.</summary>
+    public const string ReplayPrefix = "Replay:";
+
     private static readonly string[] s_passOutcomes = ["Passed", "PassedButRunAborted", "Warning"];
     private static readonly string[] s_skipOutcomes = ["NotExecuted", "Inconclusive", "NotRunnable", "Disconnected", "Pending", "InProgress"];
     private static readonly string[] s_failedRunOutcomes = ["Failed", "Error", "Aborted", "Timeout"];
@@ -134,19 +140,31 @@ internal sealed class TrxSource : IMetricSource
     private static bool IsPassOrSkip(string outcome) =>
         s_passOutcomes.Contains(outcome, StringComparer.Ordinal) || s_skipOutcomes.Contains(outcome, StringComparer.Ordinal);
 
-    /// <summary>The name and the first non-empty line of the error message of a result element.</summary>
+    /// <summary>
+    /// The name, the first non-empty line of the error message, the first frames of the stack and
+    /// the replay line of a result element.
+    /// </summary>
     private static FailedTest ToFailedTest(XElement result)
     {
         var name = (string?)result.Attribute("testName") ?? (string?)result.Attribute("testId") ?? "(unnamed test)";
         var message = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;
-        var firstLine = message?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-        if (firstLine is { Length: > MaxMessageLength })
+        var lines = message?.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList() ?? [];
+        var stack = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "StackTrace")?.Value;
+        var frames = (stack ?? "").Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith("at ", StringComparison.Ordinal))
+            .Take(MaxStackFrames)
+            .Select(Shorten)
+            .ToList();
+        var replay = lines.FirstOrDefault(l => l.StartsWith(ReplayPrefix, StringComparison.Ordinal))?[ReplayPrefix.Length..].Trim();
+        return new FailedTest(name, (string?)result.Attribute("outcome") ?? "NotExecuted", lines.Count == 0 ? null : Shorten(lines[0]))
         {
-            firstLine = firstLine[..MaxMessageLength] + "…";
-        }
-
-        return new FailedTest(name, (string?)result.Attribute("outcome") ?? "NotExecuted", firstLine);
+            StackFrames = frames,
+            Replay = string.IsNullOrEmpty(replay) ? null : replay,
+        };
     }
+
+    private static string Shorten(string line) => line.Length > MaxMessageLength ? line[..MaxMessageLength] + "…" : line;
 
     /// <summary>Turns per-suite counts into metrics: totals over all suites, and per suite.</summary>
     internal static List<MetricSample> ToSamples(IReadOnlyList<TestSuiteCounts> suites, IReadOnlyDictionary<string, DateTimeOffset?>? writtenAt = null)

@@ -151,9 +151,16 @@ internal sealed record ReportTestSuite(string Suite, int Total, int Passed, int 
     public IReadOnlyList<ReportFailedTest> FailedTests { get; init; } = [];
 }
 
-/// <summary>One failed test: its name, outcome and the first line of its message.</summary>
+/// <summary>
+/// One failed test: its name, outcome, the first line of its message, the first frames of its
+/// stack and, for a property, the command that replays its cases.
+/// </summary>
 internal sealed record ReportFailedTest(string Name, string Outcome, string? Message)
 {
+    public IReadOnlyList<string> StackFrames { get; init; } = [];
+
+    public string? Replay { get; init; }
+
     /// <summary>The gates whose figure this test wrote (from the metric files' <c>test</c> field).</summary>
     public IReadOnlyList<string> Gates { get; init; } = [];
 }

@@ -34,6 +34,7 @@ internal static class HtmlReportWriter
         table.gates td:nth-child(2){min-width:14em}
         .real-data{background:#dbeafe;color:#1e3a8a}
         .meta td:first-child{font-weight:600;width:12em}.muted{color:#666;font-size:.9em}
+        pre.stack{margin:.2em 0;padding:.3em .5em;background:#f6f6f6;font-size:.8em;white-space:pre-wrap;overflow-wrap:anywhere}
         ul.check{list-style:none;padding-left:0}ul.check li{margin:.3em 0}
         .scroll{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}
         .bar{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #ddd;padding:.4em 0;font-weight:600}
@@ -370,6 +371,16 @@ internal static class HtmlReportWriter
         foreach (var (suite, f) in failedTests)
         {
             var message = f.Message is null ? "" : Inv($"<div class=\"muted\">{E(f.Message)}</div>");
+            if (f.StackFrames.Count > 0)
+            {
+                message += Inv($"<pre class=\"stack\">{E(string.Join('\n', f.StackFrames))}</pre>");
+            }
+
+            if (f.Replay is not null)
+            {
+                message += Inv($"<div>replay: <code>{E(f.Replay)}</code></div>");
+            }
+
             var tied = f.Gates.Count == 0 ? "" : " wrote the figure of " + string.Join(", ", f.Gates.Select(id => Inv($"<a href=\"#{E(ReportGate.Anchor(id))}\"><code>{E(id)}</code></a>")));
             h.AppendLine(Inv($"<li>{E(suite)}: <code>{E(f.Name)}</code> {Chip("fail", f.Outcome)}{tied}{message}</li>"));
         }

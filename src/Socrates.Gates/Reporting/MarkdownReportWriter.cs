@@ -161,6 +161,15 @@ internal static class MarkdownReportWriter
                 {
                     var tied = f.Gates.Count == 0 ? "" : " wrote the figure of " + string.Join(", ", f.Gates.Select(id => $"[`{Code(id)}`](#{ReportGate.Anchor(id)})"));
                     Line(m, $"- {E(suite)}: `{Code(f.Name)}` ({E(f.Outcome)}){tied}" + (f.Message is null ? "" : $": {E(f.Message)}"));
+                    foreach (var frame in f.StackFrames)
+                    {
+                        Line(m, $"  - `{Code(frame)}`");
+                    }
+
+                    if (f.Replay is not null)
+                    {
+                        Line(m, $"  - replay: `{Code(f.Replay)}`");
+                    }
                 }
             }
         }

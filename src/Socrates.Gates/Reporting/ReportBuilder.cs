@@ -61,7 +61,7 @@ internal static class ReportBuilder
         var allTests = snapshot.TestSuites
             .Select(t => new ReportTestSuite(t.Suite, t.Total, t.Passed, t.Failed, t.Skipped, Link(t.Source)!, t.Error)
             {
-                FailedTests = t.FailedTests.Select(f => new ReportFailedTest(f.Name, f.Outcome, f.Message)).ToList(),
+                FailedTests = t.FailedTests.Select(f => new ReportFailedTest(f.Name, f.Outcome, f.Message) { StackFrames = f.StackFrames, Replay = f.Replay }).ToList(),
             })
             .ToList();
         var causes = ReportCauses.Analyse(gates, allTests, context.CanariesExpected);

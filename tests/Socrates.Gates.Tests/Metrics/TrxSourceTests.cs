@@ -48,6 +48,31 @@ public sealed class TrxSourceTests
         Assert.Equal("Failed", failed.Outcome);
         Assert.False(string.IsNullOrWhiteSpace(failed.Name));
         Assert.DoesNotContain('\n', failed.Message ?? "");
+        Assert.Equal("at Sample.MixedTests.Compares_Strings_Fails() in /tmp/engine-sample/T.cs:line 6", failed.StackFrames[0]);
+        Assert.Null(failed.Replay);
+    }
+
+    [Fact]
+    public void Count_FailedProperty_KeepsFirstFiveFramesAndReplayLine()
+    {
+        var frames = string.Join("\n", Enumerable.Range(1, 8).Select(i => $"   at Props.Frame{i}() in /src/P.cs:line {i}"));
+        var document = XDocument.Parse($"""
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results><UnitTestResult testName="Props.Roundtrip" outcome="Failed"><Output><ErrorInfo>
+                <Message>Property Roundtrip falsified after 12 cases
+            Replay: SOCRATES_PBT_REPLAY=123,456 dotnet test --filter "FullyQualifiedName~Roundtrip"
+            shrunk: [0]</Message>
+                <StackTrace>{frames}</StackTrace>
+              </ErrorInfo></Output></UnitTestResult></Results>
+              <ResultSummary outcome="Failed" />
+            </TestRun>
+            """);
+
+        var failed = Assert.Single(TrxSource.Count(document, "properties", "x").FailedTests);
+
+        Assert.Equal("Property Roundtrip falsified after 12 cases", failed.Message);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"at Props.Frame{i}() in /src/P.cs:line {i}"), failed.StackFrames);
+        Assert.Equal("SOCRATES_PBT_REPLAY=123,456 dotnet test --filter \"FullyQualifiedName~Roundtrip\"", failed.Replay);
     }
 
     [Fact]

@@ -25,6 +25,13 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Render_FailedTest_FirstFramesAndReplayLine()
+    {
+        Assert.Contains($"<pre class=\"stack\">{System.Net.WebUtility.HtmlEncode(Reports.MixedFailedFrame)}</pre>", s_html, StringComparison.Ordinal);
+        Assert.Contains($"replay: <code>{System.Net.WebUtility.HtmlEncode(Reports.MixedReplay)}</code>", s_html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Gates_WorstFirst()
     {
         var table = s_html[s_html.IndexOf("<h2 id=\"gates\">", StringComparison.Ordinal)..];

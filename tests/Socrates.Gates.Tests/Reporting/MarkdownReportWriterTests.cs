@@ -31,6 +31,13 @@ public sealed class MarkdownReportWriterTests
     }
 
     [Fact]
+    public void Render_FailedTest_FirstFramesAndReplayLine()
+    {
+        Assert.Contains($"  - `{Reports.MixedFailedFrame}`", s_md, StringComparison.Ordinal);
+        Assert.Contains($"  - replay: `{Reports.MixedReplay}`", s_md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Verdict_HeadlineAndReasons()
     {
         Assert.StartsWith("## 🔴 Gate report: **NO-GO**", s_md, StringComparison.Ordinal);

@@ -11,6 +11,10 @@ internal static class Reports
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 13, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The first stack frame and the replay line of the mixed report's failed test.</summary>
+    public const string MixedFailedFrame = "at Ns.Cls.Save_Concurrent_NoLostUpdate() in /src/Cls.cs:line 42";
+    public const string MixedReplay = "SOCRATES_PBT_REPLAY=17,3 dotnet test --filter \"FullyQualifiedName~Save_Concurrent_NoLostUpdate\"";
+
     public static string ArtifactsRoot { get; } = Path.Combine(Path.GetTempPath(), "gates-report-tests", "artifacts");
 
     /// <summary>
@@ -44,7 +48,7 @@ internal static class Reports
         var snapshot = new ArtifactSnapshot(
             ArtifactsRoot,
             metrics,
-            [new TestSuiteCounts("unit", 10, 9, 1, 0, "test-results/unit.trx") { FailedTests = [new FailedTest("Ns.Cls.Save_Concurrent_NoLostUpdate", "Failed", "Assert.Equal() Failure: <lost> | 2")] }, new TestSuiteCounts("broken", 0, 0, 1, 0, "test-results/broken.trx", "Root element is missing.")],
+            [new TestSuiteCounts("unit", 10, 9, 1, 0, "test-results/unit.trx") { FailedTests = [new FailedTest("Ns.Cls.Save_Concurrent_NoLostUpdate", "Failed", "Assert.Equal() Failure: <lost> | 2") { StackFrames = [MixedFailedFrame], Replay = MixedReplay }] }, new TestSuiteCounts("broken", 0, 0, 1, 0, "test-results/broken.trx", "Root element is missing.")],
             new CoverageSummary(81.25, 70, null, "coverage/Summary.json", "coverage/index.html"),
             [new SuiteRun("unit", 0, 12.5, "passed", "logs/unit.log"), new SuiteRun("stress", 2, 40, "failed", null)],
             [new InputProblem("metrics/x.json", "malformed <JSON>")]);
