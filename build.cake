@@ -47,6 +47,7 @@ var gateEngine = $"{root}/src/Socrates.Gates/bin/{configuration}/net10.0/Socrate
 // Turns benchmark output into metric files and baselines (bench-compare, baseline, paired-compare, paired-baseline).
 var benchmarkAnalysis = $"{root}/benchmarks/Socrates.BenchmarkAnalysis/bin/{configuration}/net10.0/Socrates.BenchmarkAnalysis.dll";
 var suiteRuns = new List<SuiteRun>();
+var pipelineWatch = Stopwatch.StartNew();
 
 // One suite = one kind of evidence: a test category run over every test project.
 // The verdict's exit code, set by Gates and Report and returned once Cake has printed its summary.
@@ -217,15 +218,26 @@ Task("Gates")
         RunSelection();
         return;
     }
-    RunSuite("unit", collectCoverage: true);
-    RunSuite("properties", collectCoverage: true);
-    RunSuite("stress", collectCoverage: false);
-    RunSuite("accuracy", collectCoverage: false);
-    RunSuite("integrity", collectCoverage: true);
-    RunSuite("measurement", collectCoverage: false);
-    RunBenchmarks();
-    MergeCoverage();
-    if (runCanaries) { RunCanaries(); }
+    var phases = new List<(string Name, Action Run)>
+    {
+        ("unit", () => RunSuite("unit", collectCoverage: true)),
+        ("properties", () => RunSuite("properties", collectCoverage: true)),
+        ("stress", () => RunSuite("stress", collectCoverage: false)),
+        ("accuracy", () => RunSuite("accuracy", collectCoverage: false)),
+        ("integrity", () => RunSuite("integrity", collectCoverage: true)),
+        ("measurement", () => RunSuite("measurement", collectCoverage: false)),
+        ("benchmarks", () => RunBenchmarks()),
+        ("coverage", () => MergeCoverage()),
+    };
+    if (runCanaries) { phases.Add(("canaries", RunCanaries)); }
+    var lastDurations = LastDurations();
+    for (var i = 0; i < phases.Count; i++)
+    {
+        var left = phases.Skip(i).Select(p => lastDurations.TryGetValue(p.Name, out var d) ? d : double.NaN).ToList();
+        var estimate = left.Any(double.IsNaN) ? "" : $"; about {Math.Ceiling(left.Sum() / 60):F0} min left by the last {profile} run";
+        Information($"Phase {i + 1}/{phases.Count}: {phases[i].Name} ({Elapsed()} so far{estimate})");
+        phases[i].Run();
+    }
     WriteSuiteRuns();
     var exitCode = Evaluate(previous, recordHistory: true);
     PointLatestAt(Run());
@@ -352,6 +364,30 @@ void RunSelection()
     var verdict = Evaluate(previousReport: null, recordHistory: false, gates: selectedFile, canariesExpected: runCanaries);
     Information($"Partial run: {Run()}/gates/gate-report.html (not linked as artifacts/latest).");
     EndWith(verdict);
+}
+
+// How long each phase took in the newest complete run of this profile (its suites.json), for the
+// console's estimate of what remains; empty when there is none.
+Dictionary<string, double> LastDurations()
+{
+    var runs = System.IO.Directory.Exists($"{artifacts}/runs") ? System.IO.Directory.GetDirectories($"{artifacts}/runs") : [];
+    foreach (var folder in runs.OrderByDescending(f => f, StringComparer.Ordinal).Take(20))
+    {
+        try
+        {
+            using var report = JsonDocument.Parse(System.IO.File.ReadAllText($"{folder}/gates/gate-report.json"));
+            if (report.RootElement.GetProperty("profile").GetString() != profile || !System.IO.File.Exists($"{folder}/suites.json")) { continue; }
+            using var suitesFile = JsonDocument.Parse(System.IO.File.ReadAllText($"{folder}/suites.json"));
+            return suitesFile.RootElement.EnumerateArray()
+                .GroupBy(r => r.GetProperty("suite").GetString()!)
+                .ToDictionary(g => g.Key, g => g.Sum(r => r.GetProperty("durationSeconds").GetDouble()));
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // An unfinished or foreign run folder: try the one before it.
+        }
+    }
+    return [];
 }
 
 // The newest run folder (artifacts/latest-run.txt), or null before the first run.
@@ -501,16 +537,17 @@ SuiteRun RunSuite(string suite, bool collectCoverage)
             .Append("--settings").AppendQuoted($"{root}/coverlet.runsettings");
     }
 
-    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = args, EnvironmentVariables = environment });
+    var log = $"{outputRoot}/logs/{suite}.log";
+    var exitCode = StartLogged(new ProcessSettings { Arguments = args, EnvironmentVariables = environment }, log);
     var part = 0;
     foreach (var trx in GetFiles($"{results}/{suite}_*.trx").OrderBy(f => f.FullPath))
     {
         MoveFile(trx, $"{results}/{suite}.{++part}.trx");
     }
 
-    var run = new SuiteRun(suite, exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", null);
+    var run = new SuiteRun(suite, exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", null, RunRelative(log));
     suiteRuns.Add(run);
-    Information($"Suite {suite}: {run.Status} in {run.DurationSeconds:F1}s");
+    Information($"Suite {suite}: {run.Status} in {run.DurationSeconds:F1}s ({Elapsed()} so far; output in {run.Log})");
     return run;
 }
 
@@ -527,7 +564,7 @@ int RunCanaryTests(string suite, string canaryRoot, string? failpoint, string? f
 
     var results = $"{canaryRoot}/test-results";
     EnsureDirectoryExists(results);
-    return StartProcess("dotnet", new ProcessSettings
+    return StartLogged(new ProcessSettings
     {
         Arguments = new ProcessArgumentBuilder()
             .Append("test").AppendQuoted(dll.FullPath)
@@ -536,11 +573,11 @@ int RunCanaryTests(string suite, string canaryRoot, string? failpoint, string? f
             .Append("--logger").AppendQuoted("console;verbosity=quiet")
             .Append("--results-directory").AppendQuoted(results),
         EnvironmentVariables = SuiteEnvironment(canaryRoot, failpoint, fixture),
-    });
+    }, $"{canaryRoot}/logs/{suite}.{part}.log");
 }
 
 // BenchmarkDotNet alone (every benchmark class, the profile's job); results under {outputRoot}/benchmarks/results.
-int RunBenchmarkDotNet(Dictionary<string, string> environment, string outputRoot, IReadOnlyList<string>? metrics = null) => StartProcess("dotnet", new ProcessSettings
+int RunBenchmarkDotNet(Dictionary<string, string> environment, string outputRoot, IReadOnlyList<string>? metrics = null) => StartLogged(new ProcessSettings
 {
     Arguments = WithMetrics(new ProcessArgumentBuilder()
         .Append("run").Append("--project").AppendQuoted($"{root}/benchmarks/Socrates.Benchmarks/Socrates.Benchmarks.csproj")
@@ -548,7 +585,10 @@ int RunBenchmarkDotNet(Dictionary<string, string> environment, string outputRoot
         .Append("--profile").Append(profile)
         .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks"), metrics),
     EnvironmentVariables = environment,
-});
+}, BenchmarkLog(outputRoot));
+
+// BenchmarkDotNet's and the paired harness's own output (thousands of lines): a log beside the results.
+string BenchmarkLog(string outputRoot) => $"{outputRoot}/logs/benchmarks.log";
 
 // --metric m for each metric: only what feeds those metrics is run and compared (docs/benchmarks.md).
 ProcessArgumentBuilder WithMetrics(ProcessArgumentBuilder args, IReadOnlyList<string>? metrics)
@@ -578,7 +618,7 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? canaryRoot = null, IRea
         // The paired suite after BenchmarkDotNet: the harness runs each pair in a process of its
         // own under pinned JIT settings (Paired/PairedProcesses.cs: in a shared process, or with
         // the runtime's default tiering, the point load was bimodal from process to process).
-        var pairedRun = StartProcess("dotnet", new ProcessSettings
+        var pairedRun = StartLogged(new ProcessSettings
         {
             Arguments = new ProcessArgumentBuilder()
                 .Append("run").Append("--project").AppendQuoted(project)
@@ -587,7 +627,7 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? canaryRoot = null, IRea
                 .Append("--artifacts").AppendQuoted($"{outputRoot}/benchmarks")
                 .Append("--paired-only"),
             EnvironmentVariables = environment,
-        });
+        }, BenchmarkLog(outputRoot));
         exitCode = Math.Max(exitCode, pairedRun);
     }
     var compare = StartProcess("dotnet", new ProcessSettings
@@ -612,9 +652,9 @@ SuiteRun RunBenchmarks(string? failpoint = null, string? canaryRoot = null, IRea
     if (FileExists(pairedBaseline)) { pairedArguments.Append("--baseline").AppendQuoted(pairedBaseline); }
     var paired = StartProcess("dotnet", new ProcessSettings { Arguments = pairedArguments, EnvironmentVariables = environment });
     exitCode = Math.Max(exitCode, Math.Max(compare, paired));
-    var run = new SuiteRun("benchmarks", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", failpoint);
+    var run = new SuiteRun("benchmarks", exitCode, watch.Elapsed.TotalSeconds, exitCode == 0 ? "passed" : "failed", failpoint, RunRelative(BenchmarkLog(outputRoot)));
     if (canaryRoot is null) { suiteRuns.Add(run); }
-    Information($"Suite benchmarks{(canaryRoot is null ? "" : " (canary)")}: {run.Status} in {run.DurationSeconds:F1}s");
+    Information($"Suite benchmarks{(canaryRoot is null ? "" : " (canary)")}: {run.Status} in {run.DurationSeconds:F1}s ({Elapsed()} so far; output in {run.Log})");
     return run;
 }
 
@@ -710,6 +750,38 @@ void RunCanaries()
     suiteRuns.Add(new SuiteRun("canaries", 0, watch.Elapsed.TotalSeconds, "passed", null));
 }
 
+// Runs `dotnet` with its whole output in <log> and, on the console, only the lines a reader needs
+// while waiting: test totals, failures, errors. The log is linked from the report's Suites table.
+int StartLogged(ProcessSettings settings, string log)
+{
+    EnsureDirectoryExists(System.IO.Path.GetDirectoryName(log)!);
+    using var writer = new System.IO.StreamWriter(log, append: true) { AutoFlush = true };
+    var sync = new object();
+    string? Keep(string? line)
+    {
+        if (line is null) { return null; }
+        lock (sync) { writer.WriteLine(line); }
+        if (IsHeadline(line)) { Information("    " + line.Trim()); }
+        return null;
+    }
+    settings.RedirectStandardOutput = true;
+    settings.RedirectStandardError = true;
+    settings.RedirectedStandardOutputHandler = Keep;
+    settings.RedirectedStandardErrorHandler = Keep;
+    return StartProcess("dotnet", settings);
+}
+
+bool IsHeadline(string line) =>
+    line.Contains("Passed!", StringComparison.Ordinal) || line.Contains("Failed!", StringComparison.Ordinal)
+    || line.Contains("[FAIL]", StringComparison.Ordinal) || line.Contains(" error ", StringComparison.Ordinal)
+    || line.StartsWith("Unhandled exception", StringComparison.Ordinal);
+
+// A path under the run folder as the report links it (relative to the run folder).
+string RunRelative(string path) => System.IO.Path.GetRelativePath(Run(), path).Replace('\\', '/');
+
+// Time since the pipeline started, for the console's phase lines.
+string Elapsed() => $"{pipelineWatch.Elapsed.TotalMinutes:F1} min";
+
 // The run history (one JSON line per Gates run, per profile) each gate's trend is drawn from;
 // keep artifacts/history/ in the CI cache to keep the trend across runs.
 string HistoryFile() => $"{root}/artifacts/history/{profile}.jsonl";
@@ -760,7 +832,7 @@ string GitCommit(bool full)
 void WriteSuiteRuns()
 {
     var json = JsonSerializer.Serialize(
-        suiteRuns.Select(r => new { suite = r.Suite, exitCode = r.ExitCode, durationSeconds = Math.Round(r.DurationSeconds, 1), status = r.Status }),
+        suiteRuns.Select(r => new { suite = r.Suite, exitCode = r.ExitCode, durationSeconds = Math.Round(r.DurationSeconds, 1), status = r.Status, log = r.Log }),
         new JsonSerializerOptions { WriteIndented = true });
     System.IO.File.WriteAllText($"{Run()}/suites.json", json);
 }
@@ -789,6 +861,6 @@ string ExitMessage(int exitCode) => exitCode switch
     _ => $"the gate engine ended with code {exitCode}",
 };
 
-record SuiteRun(string Suite, int ExitCode, double DurationSeconds, string Status, string? Failpoint);
+record SuiteRun(string Suite, int ExitCode, double DurationSeconds, string Status, string? Failpoint, string? Log = null);
 
 record SelectedGate(string Id, string Suite, string Metric, List<string> Profiles);
