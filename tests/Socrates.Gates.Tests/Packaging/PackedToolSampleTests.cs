@@ -9,7 +9,7 @@ namespace Socrates.Gates.Tests.Packaging;
 /// with its own gates file and two metrics, runs its documented pipeline (<c>run-gates.sh</c>)
 /// against the packed and installed tool and gets a verdict and a report.
 /// </summary>
-[Trait("Category", "Integration")]
+[Trait("Category", "Unit")]
 public sealed class PackedToolSampleTests(PackedTool tool) : IClassFixture<PackedTool>
 {
     private static readonly string s_script = Path.Combine(RepositoryRoot.Current, "samples", "CheckoutTotals", "run-gates.sh");
