@@ -846,6 +846,9 @@ void RequireGreen(params SuiteRun[] runs)
     if (failed.Count > 0) { throw new CakeException(1, $"Suite(s) failed: {string.Join(", ", failed)}"); }
 }
 
+// The Markdown report of this invocation's run, as the user can open it from the repository root.
+string ReportOfThisRun() => System.IO.Path.GetRelativePath(root, $"{Run()}/gates/gate-report.md");
+
 void EndWith(int exitCode)
 {
     if (exitCode == 0) { return; }
@@ -855,9 +858,9 @@ void EndWith(int exitCode)
 
 string ExitMessage(int exitCode) => exitCode switch
 {
-    1 => "NO-GO: see artifacts/latest/gates/gate-report.md",
+    1 => $"NO-GO: see {ReportOfThisRun()}",
     2 => "gates.json is invalid or the gate engine was called wrongly (message above)",
-    3 => "INCONCLUSIVE: a gate could not be measured cleanly on this machine; see artifacts/latest/gates/gate-report.md",
+    3 => $"INCONCLUSIVE: a gate could not be measured cleanly on this machine; see {ReportOfThisRun()}",
     _ => $"the gate engine ended with code {exitCode}",
 };
 
