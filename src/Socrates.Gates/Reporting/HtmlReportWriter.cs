@@ -43,6 +43,11 @@ internal static class HtmlReportWriter
         body:has(#show-red:checked) tr.gate:not(.attention){display:none}
         body:has(#show-warn:checked) tr.gate:not(.attention):not(.warn-row){display:none}
         @media (max-width:60em){.wide,.bar .muted{display:none}body{margin:1em auto}.banner{font-size:1.25em}}
+        @media (max-width:40em){table.gates,table.gates tbody,table.gates tr,table.gates td{display:block}
+        table.gates tr:first-child{display:none}table.gates tr.gate{border:1px solid #ddd;border-radius:.4em;margin:.6em 0;padding:.3em .5em}
+        table.gates td{border:none;padding:.15em 0;text-align:left}table.gates td:nth-child(2){min-width:0}
+        table.gates td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#555}
+        table.gates td.wide,table.gates td:empty{display:none}}
         """;
 
     public static string Render(GateReport report)
@@ -298,7 +303,7 @@ internal static class HtmlReportWriter
             }
 
             var rowClass = "gate" + (attention.Contains(g.Id) ? " attention" : "") + (g.Status == GateStatus.Warn ? " warn-row" : "");
-            h.AppendLine(Inv($"<tr id=\"{E(ReportGate.Anchor(g.Id))}\" class=\"{rowClass}\"><td><code>{E(g.Id)}</code></td><td>{title}</td><td class=\"num\">{measured}</td><td class=\"num\">{E(NumberFormat.Of(g.Fail))}</td><td class=\"num\">{E(NumberFormat.Of(g.Warn))}</td><td class=\"wide\">{E(ReportWords.Of(g.Direction))}</td><td>{status}</td><td>{canary}</td><td class=\"wide\">{Link(g.Evidence)}</td></tr>"));
+            h.AppendLine(Inv($"<tr id=\"{E(ReportGate.Anchor(g.Id))}\" class=\"{rowClass}\"><td><code>{E(g.Id)}</code></td><td>{title}</td><td class=\"num\" data-label=\"Measured\">{measured}</td><td class=\"num\" data-label=\"Fail\">{E(NumberFormat.Of(g.Fail))}</td><td class=\"num\" data-label=\"Warn\">{E(NumberFormat.Of(g.Warn))}</td><td class=\"wide\">{E(ReportWords.Of(g.Direction))}</td><td data-label=\"Status\">{status}</td><td data-label=\"Canary\">{canary}</td><td class=\"wide\">{Link(g.Evidence)}</td></tr>"));
         }
 
         h.AppendLine("</table></div>");

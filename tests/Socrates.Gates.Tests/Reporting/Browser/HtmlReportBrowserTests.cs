@@ -7,7 +7,7 @@ namespace Socrates.Gates.Tests.Reporting.Browser;
 
 /// <summary>
 /// The generated gate-report.html in a real headless Chromium, at a phone's width up to a wide
-/// screen: the page never scrolls sideways (wide tables scroll in their own box), the verdict is
+/// screen: the page never scrolls sideways (wide tables scroll in their own box; on a phone the gates table becomes cards), the verdict is
 /// on the first screen, one click from the banner (or the "Needs attention" list, for a red
 /// gate whose failure the banner counts under another) shows a red gate's runbook, and nothing
 /// is fetched beyond the file itself. Screenshots go to <c>evidence/unit/report-browser/</c>.
@@ -79,6 +79,23 @@ public sealed class HtmlReportBrowserTests(ReportBrowserFixture fixture) : IClas
         }
 
         opened.AssertNothingFetched();
+    }
+
+    [SkippableFact]
+    public async Task Open_PhoneWidth_GatesAsCardsThatFitTheScreen()
+    {
+        await using var opened = await OpenAsync(360, 740);
+
+        var table = await opened.Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const box = document.querySelector('table.gates').closest('.scroll');
+              const row = document.querySelector('table.gates tr.gate');
+              return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, display: getComputedStyle(row).display };
+            }
+            """);
+
+        Assert.Equal("block", table.GetProperty("display").GetString());
+        Assert.True(table.GetProperty("scrollWidth").GetInt32() <= table.GetProperty("clientWidth").GetInt32(), $"at 360 px the gates table scrolls sideways in its box: {table}");
     }
 
     [SkippableFact]
