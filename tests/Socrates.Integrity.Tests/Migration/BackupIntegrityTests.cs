@@ -18,9 +18,6 @@ namespace Socrates.Integrity.Tests.Migration;
 [Trait("Category", "Integrity")]
 public sealed class BackupIntegrityTests
 {
-    /// <summary>The metric of gate migration-backup-verification-sound.</summary>
-    public const string VerificationSoundMetric = "migration.backup_verification_sound";
-
     /// <summary>1 only if integrity_check ran on the backup and passed and every table matched.</summary>
     public static double BackupVerifiedMetric(BackupResult result)
     {
@@ -49,7 +46,7 @@ public sealed class BackupIntegrityTests
         var tamperCaught = !tampered.Verified && !File.Exists(tampered.BackupPath);
         var metric = tamperCaught ? BackupVerifiedMetric(result) : 0.0;
         var evidence = MetricsWriter.WriteEvidence("integrity", "migration-backup.json", new { clean = result, tampered_copy_refused = tamperCaught, tampered });
-        MetricsWriter.Write("integrity", VerificationSoundMetric, metric, "bool", evidence);
+        MetricsWriter.Write("integrity", "migration.backup_verification_sound", metric, "bool", evidence);
         Assert.True(tamperCaught, "a copy that lost a row after copying was accepted as a verified backup");
         Assert.Equal(1.0, metric);
         Assert.True(result.Verified);
