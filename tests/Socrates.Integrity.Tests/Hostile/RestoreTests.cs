@@ -163,50 +163,26 @@ public sealed class RestoreTests
         Assert.Contains(blocker, error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Restore_DestinationFolderReadOnly_RefusedAndNothingLeft()
     {
         if (OperatingSystem.IsWindows())
         {
-            return; // folder permissions are ACLs there
+            throw new SkipException("folder permissions are ACLs on Windows");
         }
 
         using var directory = new TempDirectory();
         var (_, backup) = await MigratedAsync(directory);
-        var locked = Directory.CreateDirectory(directory.File("locked")).FullName;
-        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        try
-        {
-            if (CanWrite(locked))
-            {
-                return; // root ignores permissions; the folder-behind-a-file test covers the refusal there
-            }
+        using var locked = ReadOnlyFolder.Create(directory.File("locked"), out var reason);
+        Skip.If(locked is null, reason);
 
-            var refused = await Assert.ThrowsAsync<RestoreException>(
-                () => DatabaseRestore.RestoreAsync(backup, new RestoreOptions { Destination = Path.Combine(locked, "v1.db") }, CancellationToken.None));
+        var destination = Path.Combine(locked!.Path, "v1.db");
 
-            Assert.Equal(RestoreErrorCode.DestinationUnwritable, refused.Code);
-            Assert.Empty(Directory.GetFiles(locked));
-        }
-        finally
-        {
-            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+        var refused = await Assert.ThrowsAsync<RestoreException>(
+            () => DatabaseRestore.RestoreAsync(backup, new RestoreOptions { Destination = destination }, CancellationToken.None));
 
-    private static bool CanWrite(string folder)
-    {
-        try
-        {
-            File.Delete(Path.Combine(folder, ".probe"));
-            File.WriteAllText(Path.Combine(folder, ".probe"), string.Empty);
-            File.Delete(Path.Combine(folder, ".probe"));
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
+        Assert.Equal(RestoreErrorCode.DestinationUnwritable, refused.Code);
+        Assert.Empty(Directory.GetFiles(locked.Path));
     }
 
     private static async Task<(string V1, string Backup)> MigratedAsync(TempDirectory directory)
