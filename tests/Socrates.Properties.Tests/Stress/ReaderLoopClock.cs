@@ -5,12 +5,11 @@ namespace Socrates.Properties.Tests.Stress;
 /// <summary>
 /// One loop's view of a phase: whether to go on (<see cref="Continue"/>, asked before every
 /// operation), how long the loop ran (<see cref="Ran"/>: from its first question to the answer
-/// stop, so a loop whose thread started late is not charged for the wait) and how long its
-/// thread waited in a run queue while running operations that
-/// completed synchronously (<see cref="Queued"/>). Only synchronous operations count: they ran
-/// start to end on the thread whose counter is read, with nothing else in between. An operation
-/// that went asynchronous (<see cref="LeftThread"/>: it returned before completing), for instance to wait for a lock, counts none
-/// of its time, so a lock between readers is never given back.
+/// stop, so a loop whose thread started late is not charged for the wait) and how long its thread
+/// waited in a run queue during operations that completed synchronously (<see cref="Queued"/>):
+/// those ran start to end on the thread whose counter is read, with nothing else in between. An
+/// operation that returned before completing (<see cref="LeftThread"/>), for instance to wait
+/// for a lock, counts none of its time, so a lock between readers is never given back.
 /// </summary>
 internal sealed class ReaderLoopClock(StopSignal stop)
 {
