@@ -23,8 +23,8 @@ internal sealed class ReaderScalingBaseline : IDisposable
         _projectIds = projectIds;
     }
 
-    /// <summary>Loads projects until <paramref name="stop"/> is set, on a connection of its own; returns the loads.</summary>
-    public Task<long> LoopAsync(StopSignal stop) => Task.FromResult(Loop(stop));
+    /// <summary>Loads projects until <paramref name="clock"/> says stop, on a connection of its own; returns the loads.</summary>
+    public Task<long> LoopAsync(ReaderLoopClock clock) => Task.FromResult(Loop(clock));
 
     public void Dispose()
     {
@@ -35,7 +35,7 @@ internal sealed class ReaderScalingBaseline : IDisposable
     }
 
     // Synchronous on purpose: Microsoft.Data.Sqlite's async methods complete synchronously anyway.
-    private long Loop(StopSignal stop)
+    private long Loop(ReaderLoopClock clock)
     {
         if (!_readers.TryTake(out var reader))
         {
@@ -45,7 +45,7 @@ internal sealed class ReaderScalingBaseline : IDisposable
         try
         {
             long reads = 0;
-            while (!stop.IsSet)
+            while (clock.Continue())
             {
                 reader.Id.Value = _projectIds[Random.Shared.Next(_projectIds.Length)];
                 using var rows = reader.Command.ExecuteReader();

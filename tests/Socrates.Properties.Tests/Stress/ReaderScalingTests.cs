@@ -10,7 +10,7 @@ namespace Socrates.Properties.Tests.Stress;
 /// one. <see cref="ReaderScalingRun"/> judges V2's gain against the gain of bare SQLite readers
 /// running V2's own load statement on the same database in the same interleaved rounds, so the
 /// figure is the share of what SQLite and the machine give parallel readers right now that V2
-/// keeps; a busy machine lowers both gains alike.
+/// keeps; the time other processes held the cores is given back to both (<see cref="PhaseThroughput"/>).
 /// Writes <c>stress.read_scaling_efficiency</c> (always, also under a canary), then asserts it;
 /// when the machine shows no parallel capacity within the budget, writes it inconclusive and
 /// does not assert. The canary <see cref="V2Failpoints.ReadsProcessLock"/> serialises every read
