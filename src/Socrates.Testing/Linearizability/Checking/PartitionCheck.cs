@@ -129,7 +129,7 @@ internal sealed class PartitionCheck<TState, TInput, TOutput>
     {
         var (read, source, overwriter) = (stale.Read, stale.Source, stale.Overwriter!);
         var from = source is null
-            ? $"the initial value {_model.DescribeState(_model.InitialState)}"
+            ? $"the initial value {_model.DescribeState(_model.InitialState)} (no write invoked before the read completed leads to what it saw)"
             : $"#{source.Id} {_model.Describe(source)} (client {source.Client}, t={source.InvokedAt}..{source.CompletedAt})";
         return $"a stale read: #{read.Id} {_model.Describe(read)} (client {read.Client}, t={read.InvokedAt}..{read.CompletedAt}) read from {from}, "
             + $"but #{overwriter.Id} {_model.Describe(overwriter)} (client {overwriter.Client}, t={overwriter.InvokedAt}..{overwriter.CompletedAt}) overwrote it"
