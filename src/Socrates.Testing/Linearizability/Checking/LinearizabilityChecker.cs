@@ -1,4 +1,3 @@
-using Socrates.Core.Failpoints;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Socrates.Testing.Linearizability.Histories;
@@ -14,7 +13,7 @@ namespace Socrates.Testing.Linearizability.Checking;
 /// </summary>
 public static class LinearizabilityChecker
 {
-    private const long MinimumProbeSteps = 50_000;
+    internal const long MinimumProbeSteps = 50_000;
     private const long ProbeStepFactor = 4;
 
     /// <summary>Checks <paramref name="history"/> against <paramref name="model"/>.</summary>
@@ -49,23 +48,49 @@ public static class LinearizabilityChecker
         var partitioned = history.Any(o => model.PartitionKey(o.Input) is not null);
 
         // Partitions are independent: searched in parallel, the memory budget shared between the
-        // searches running at once, so the whole check stays within it.
+        // searches running at once, so the whole check stays within it. One partition not
+        // linearizable decides the history: the cheap checks of every partition come first, and
+        // the first failure stops the searches still running.
         var degree = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, partitions.Count));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
         var limits = new SearchLimits(token, Memory: new MemoryBudget(options.MaxMemoryBytes));
+        var checks = partitions.Select(p => new PartitionCheck<TState, TInput, TOutput>(model, partitioned ? p.Key : null, [.. p])).ToList();
+        var refuted = checks.FindIndex(c => c.Refuted);
         var results = new PartitionResult<TInput, TOutput>[partitions.Count];
-        if (degree == 1)
+        string? failedFirst = refuted >= 0 ? checks[refuted].Key ?? string.Empty : null;
+        PartitionResult<TInput, TOutput> Run(int i)
+        {
+            if (failedFirst is { } failed && i != refuted)
+            {
+                return checks[i].NotSearched(failed);
+            }
+
+            var result = checks[i].Run(options, limits, stop.Token);
+            if (result.Outcome == CheckOutcome.Unknown && !token.IsCancellationRequested && failedFirst is { } other)
+            {
+                return checks[i].NotSearched(other, result.SearchSteps);
+            }
+
+            if (result.Outcome == CheckOutcome.NotLinearizable && Interlocked.CompareExchange(ref failedFirst, result.Key ?? string.Empty, null) is null)
+            {
+                stop.Cancel();
+            }
+
+            return result;
+        }
+
+        if (degree == 1 || refuted >= 0)
         {
             for (var i = 0; i < partitions.Count; i++)
             {
-                results[i] = CheckPartition(model, partitioned ? partitions[i].Key : null, [.. partitions[i]], options, limits);
+                results[i] = Run(i);
             }
         }
         else
         {
             try
             {
-                Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = degree }, i =>
-                    results[i] = CheckPartition(model, partitioned ? partitions[i].Key : null, [.. partitions[i]], options, limits));
+                Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => results[i] = Run(i));
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
@@ -81,74 +106,11 @@ public static class LinearizabilityChecker
         return new CheckResult<TInput, TOutput>(outcome, results, failed, Stopwatch.GetElapsedTime(started), model.Describe);
     }
 
-    private static PartitionResult<TInput, TOutput> CheckPartition<TState, TInput, TOutput>(
-        IModel<TState, TInput, TOutput> model,
-        string? key,
-        Operation<TInput, TOutput>[] operations,
-        CheckOptions options,
-        SearchLimits limits)
-        where TState : notnull
-    {
-        // Canary checker.accept-any-answer blinds these checks as it blinds the search.
-        var blind = Failpoint.IsActive(TestKitFailpoints.CheckerAcceptAnyAnswer);
-        var unwritten = !blind && model is IWrittenValueModel<TInput, TOutput> values ? UnwrittenReads.Find(values, operations) : -1;
-        var overwritten = !blind && unwritten < 0 && model is IReachableValueModel<TState, TInput, TOutput> reachable
-            ? OverwrittenReads.Find(reachable, operations, model.IsReadOnly)
-            : -1;
-        var why = unwritten >= 0
-            ? "no operation invoked before it completed writes that value, and it is not the initial value"
-            : "every operation that could give it that value was overwritten, by a write that completed before the read began";
-        unwritten = Math.Max(unwritten, overwritten);
-        var search = unwritten >= 0
-            ? LinearizationSearch.Run(model, operations, limits with { MaxSteps = MinimumProbeSteps })
-            : null;
-        if (search is { Outcome: not CheckOutcome.NotLinearizable })
-        {
-            // Refuted already; a short search only buys the usual explanation when it is cheap.
-            var refuted = ExplainUnwrittenRead(model, key, operations, unwritten, why);
-            return new PartitionResult<TInput, TOutput>(key, CheckOutcome.NotLinearizable, operations.Length, search.Steps, refuted);
-        }
-
-        search ??= LinearizationSearch.Run(model, operations, limits);
-        var violation = search.Outcome == CheckOutcome.NotLinearizable
-            ? Explain(model, key, operations, search, options.MinimizeViolation, limits)
-            : null;
-        return new PartitionResult<TInput, TOutput>(key, search.Outcome, operations.Length, search.Steps, violation, search.UnknownReason);
-    }
-
-    /// <summary>
-    /// A read that no write explains is a violation on its own: the read alone, from the initial
-    /// state, is already not linearizable, and no write invoked in time could change that.
-    /// </summary>
-    private static Violation<TInput, TOutput> ExplainUnwrittenRead<TState, TInput, TOutput>(
-        IModel<TState, TInput, TOutput> model,
-        string? key,
-        Operation<TInput, TOutput>[] operations,
-        int read,
-        string why)
-        where TState : notnull
-    {
-        var op = operations[read];
-        var initial = model.DescribeState(model.InitialState);
-        return new Violation<TInput, TOutput>(
-            key,
-            new History<TInput, TOutput>([op]),
-            new HashSet<int>(),
-            operations.Length,
-            isMinimal: true,
-            initial,
-            [],
-            op,
-            initial,
-            $"{model.Describe(op)} but {why}",
-            $"Violation in partition {(key is null ? "(whole history)" : $"\"{key}\"")}, found by the cheap check that precedes the search: a read no write explains (checked over all {operations.Length} operations).");
-    }
-
     /// <summary>
     /// Shrinks a failing partition to its shortest failing prefix and turns the search's longest
     /// partial linearization into words.
     /// </summary>
-    private static Violation<TInput, TOutput> Explain<TState, TInput, TOutput>(
+    internal static Violation<TInput, TOutput> Explain<TState, TInput, TOutput>(
         IModel<TState, TInput, TOutput> model,
         string? key,
         Operation<TInput, TOutput>[] operations,

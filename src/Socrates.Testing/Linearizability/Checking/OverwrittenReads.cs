@@ -15,8 +15,8 @@ namespace Socrates.Testing.Linearizability.Checking;
 /// </summary>
 internal static class OverwrittenReads
 {
-    /// <returns>The index of the first (by completion) read refuted so, or -1.</returns>
-    public static int Find<TState, TInput, TOutput>(IReachableValueModel<TState, TInput, TOutput> model, IReadOnlyList<Operation<TInput, TOutput>> operations, Func<TInput, bool> isReadOnly)
+    /// <returns>The first (by completion) read refuted so, with the write it read from and the one that overwrote it; null when none.</returns>
+    public static StaleRead<TInput, TOutput>? Find<TState, TInput, TOutput>(IReachableValueModel<TState, TInput, TOutput> model, IReadOnlyList<Operation<TInput, TOutput>> operations, Func<TInput, bool> isReadOnly)
     {
         // Certain replacements by invocation, with the earliest completion from each one on.
         var replacements = operations
@@ -37,28 +37,34 @@ internal static class OverwrittenReads
         var nullInstallers = installers.Where(w => Installed(model, w) is null).ToArray();
         if (grows && (long)installers.Length * operations.Count > 50_000_000)
         {
-            return -1; // too dear to check every installer against every read; the search decides
+            return null; // too dear to check every installer against every read; the search decides
         }
 
-        var offender = -1;
+        StaleRead<TInput, TOutput>? offender = null;
         for (var r = 0; r < operations.Count; r++)
         {
             var read = operations[r];
-            if (read.Status != OperationStatus.Ok || !isReadOnly(read.Input) || !model.TryGetObserved(read.Input, read.Output!, out var seen))
+            if (read.Status != OperationStatus.Ok || !isReadOnly(read.Input) || !model.TryGetObserved(read.Input, read.Output!, out var seen)
+                || (offender is not null && read.CompletedAt >= offender.Read.CompletedAt))
             {
                 continue;
             }
 
             bool LeadsTo(object? value) => model.ValueComparer.Equals(value, seen) || model.MayGrow(value, seen);
-            bool Overwritten(long after) => OverwrittenBetween(model, replacements, earliestCompletion, after, read.InvokedAt, LeadsTo);
+            Operation<TInput, TOutput>? Overwriter(long after) => OverwrittenBetween(model, replacements, earliestCompletion, after, read.InvokedAt, LeadsTo);
 
             // The initial value counts as installed before everything.
-            var explained = (LeadsTo(model.InitialValue) && !Overwritten(long.MinValue))
-                || (grows ? installers : seen is null ? nullInstallers : byValue[seen])
-                    .Any(w => w.InvokedAt <= read.CompletedAt && LeadsTo(Installed(model, w)) && !Overwritten(w.CompletedAt));
-            if (!explained && (offender < 0 || read.CompletedAt < operations[offender].CompletedAt))
+            var sources = (grows ? installers : seen is null ? nullInstallers : byValue[seen])
+                .Where(w => w.InvokedAt <= read.CompletedAt && LeadsTo(Installed(model, w)))
+                .ToList();
+            var explained = (LeadsTo(model.InitialValue) && Overwriter(long.MinValue) is null)
+                || sources.Any(w => Overwriter(w.CompletedAt) is null);
+            if (!explained)
             {
-                offender = r;
+                // The latest source is the likeliest one the read meant; the initial value when there is none.
+                var source = sources.MaxBy(w => w.CompletedAt);
+                var overwriter = source is not null || LeadsTo(model.InitialValue) ? Overwriter(source?.CompletedAt ?? long.MinValue) : null;
+                offender = new StaleRead<TInput, TOutput>(read, source, overwriter);
             }
         }
 
@@ -71,8 +77,8 @@ internal static class OverwrittenReads
         return value;
     }
 
-    // Is there a certain replacement invoked after 'after' and completed before 'before', with a value that cannot lead to what the read saw?
-    private static bool OverwrittenBetween<TState, TInput, TOutput>(
+    // A certain replacement invoked after 'after' and completed before 'before', with a value that cannot lead to what the read saw; null when none.
+    private static Operation<TInput, TOutput>? OverwrittenBetween<TState, TInput, TOutput>(
         IReachableValueModel<TState, TInput, TOutput> model,
         Operation<TInput, TOutput>[] replacements,
         long[] earliestCompletion,
@@ -82,7 +88,7 @@ internal static class OverwrittenReads
     {
         if (after == Operation<TInput, TOutput>.Never)
         {
-            return false;
+            return null;
         }
 
         var low = 0;
@@ -99,11 +105,11 @@ internal static class OverwrittenReads
             var w = replacements[i];
             if (w.CompletedAt < before && !leadsTo(Installed(model, w)))
             {
-                return true;
+                return w;
             }
         }
 
-        return false;
+        return null;
     }
 
     private sealed class NonNullComparer(IEqualityComparer<object?> values) : IEqualityComparer<object>

@@ -10,6 +10,10 @@ namespace Socrates.Testing.Linearizability.Checking;
 /// into it (any state the read could still see comes from one of these two). Sound: a
 /// configuration failing it cannot be completed, so the search drops it at once instead of
 /// exploring every order of the writes around the read first.
+/// With derived values (appends) an installer only leads to what the read saw through the
+/// derived operations that grow its value into it. When those are one sequence and no other
+/// (see <see cref="Derivation"/>), each of them must come after the installer: one already placed
+/// while the installer is not rules that installer out.
 /// </summary>
 internal sealed class ReadReachability<TState, TInput, TOutput>
     where TState : notnull
@@ -18,6 +22,7 @@ internal sealed class ReadReachability<TState, TInput, TOutput>
     private readonly IReadOnlyList<Operation<TInput, TOutput>> _operations;
     private readonly object?[] _seen;
     private readonly int[]?[] _installers; // per read: the operations that can still lead to what it saw; null: not checked
+    private readonly int[]?[][] _derivations; // per read and installer: the derived operations it needs after it; null: not known
     private readonly bool _grows;
 
     private ReadReachability(IReachableValueModel<TState, TInput, TOutput> model, IReadOnlyList<Operation<TInput, TOutput>> operations, bool[] isRead)
@@ -26,7 +31,9 @@ internal sealed class ReadReachability<TState, TInput, TOutput>
         _operations = operations;
         _seen = new object?[operations.Count];
         _installers = new int[]?[operations.Count];
+        _derivations = new int[]?[operations.Count][];
         var writers = new List<int>();
+        var derivers = new List<int>();
         for (var i = 0; i < operations.Count; i++)
         {
             var effect = model.EffectOf(operations[i].Input, out _);
@@ -35,7 +42,13 @@ internal sealed class ReadReachability<TState, TInput, TOutput>
             {
                 writers.Add(i);
             }
+            else if (effect == ValueEffect.Derives)
+            {
+                derivers.Add(i);
+            }
         }
+
+        var derivation = _grows ? new Derivation<TState, TInput, TOutput>(model, operations, derivers) : null;
 
         // Writers by invocation; a read only needs those overlapping it (the others are placed
         // before it may come next, or cannot precede it). Reads in invocation order, the writers
@@ -71,6 +84,7 @@ internal sealed class ReadReachability<TState, TInput, TOutput>
 
             _seen[read] = seen;
             _installers[read] = [.. candidates];
+            _derivations[read] = derivation is null ? [] : [.. candidates.Select(w => derivation.Needed(w, read, seen))];
         }
     }
 
@@ -93,9 +107,10 @@ internal sealed class ReadReachability<TState, TInput, TOutput>
             return true;
         }
 
-        foreach (var installer in installers)
+        var derivations = _derivations[read];
+        for (var i = 0; i < installers.Length; i++)
         {
-            if ((linearized[installer >> 6] & (1UL << (installer & 63))) == 0)
+            if (!IsPlaced(linearized, installers[i]) && (derivations.Length == 0 || derivations[i] is not { } needed || !needed.Any(d => IsPlaced(linearized, d))))
             {
                 return true;
             }
@@ -103,6 +118,8 @@ internal sealed class ReadReachability<TState, TInput, TOutput>
 
         return false;
     }
+
+    private static bool IsPlaced(ulong[] linearized, int operation) => (linearized[operation >> 6] & (1UL << (operation & 63))) != 0;
 
     private bool LeadsTo(int writer, object? seen)
     {

@@ -19,9 +19,11 @@ public sealed class Violation<TInput, TOutput>
         Operation<TInput, TOutput> blocked,
         string stateAtBlocked,
         string reason,
-        string? summary = null)
+        string? summary = null,
+        string? cause = null)
     {
         Summary = summary;
+        Cause = cause;
         PartitionKey = partitionKey;
         Operations = operations;
         ContextOperationIds = contextOperationIds;
@@ -76,4 +78,13 @@ public sealed class Violation<TInput, TOutput>
 
     /// <summary>Why, in words: e.g. <c>read -> 1 but the state is 2</c>.</summary>
     public string Reason { get; }
+
+    /// <summary>
+    /// The cause in terms of the history's own operations, when one is known: for a stale read,
+    /// the read, the write it read from and the write that overwrote it first.
+    /// </summary>
+    public string? Cause { get; }
+
+    internal Violation<TInput, TOutput> WithCause(string? cause) =>
+        new(PartitionKey, Operations, ContextOperationIds, PartitionOperationCount, IsMinimal, InitialState, PartialLinearization, Blocked, StateAtBlocked, Reason, Summary, cause);
 }

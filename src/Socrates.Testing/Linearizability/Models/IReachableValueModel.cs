@@ -20,6 +20,12 @@ public interface IReachableValueModel<TState, TInput, TOutput> : IWrittenValueMo
     bool MayGrow(object? from, object? into);
 
     /// <summary>
+    /// The value a derived-value operation (<see cref="ValueEffect.Derives"/>) leaves when it
+    /// finds <paramref name="from"/> (an append: <paramref name="from"/> followed by its text).
+    /// </summary>
+    object? Grow(object? from, TInput derived);
+
+    /// <summary>
     /// True when a completed <paramref name="input"/> answering <paramref name="output"/>
     /// certainly replaced the value by the one <see cref="IWrittenValueModel{TInput, TOutput}.EffectOf"/>
     /// names (a write, a put, a compare-and-set that swapped; not one that did not).

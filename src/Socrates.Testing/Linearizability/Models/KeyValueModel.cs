@@ -80,6 +80,8 @@ public sealed class KeyValueModel(string? initialValue = null) : IModel<MapState
     /// <summary>Appends only extend: a value grows into another it is a prefix of; an absent one (null) into any string.</summary>
     public bool MayGrow(object? from, object? into) => into is string grown && (from is not string start || grown.StartsWith(start, StringComparison.Ordinal));
 
+    public object? Grow(object? from, KeyValueInput derived) => (from as string) + derived?.Value;
+
     public bool Replaces(KeyValueInput input, string? output) => input?.Kind == KeyValueOperationKind.Put;
 
     public bool IsReadOnly(KeyValueInput input) => input?.Kind == KeyValueOperationKind.Get;

@@ -79,6 +79,9 @@ public class RegisterModel<T> : IModel<RegisterState<T>, RegisterInput<T>, Regis
     /// <summary>A register's value only changes by being written: nothing grows.</summary>
     public bool MayGrow(object? from, object? into) => false;
 
+    /// <summary>Never asked: no register operation derives its value.</summary>
+    public object? Grow(object? from, RegisterInput<T> derived) => from;
+
     public bool Replaces(RegisterInput<T> input, RegisterOutput<T> output) => input?.Kind switch
     {
         RegisterOperationKind.Write => true,

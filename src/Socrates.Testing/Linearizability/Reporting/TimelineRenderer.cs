@@ -24,7 +24,8 @@ public static class TimelineRenderer
         text.AppendLine();
         foreach (var partition in result.Partitions.Where(p => p.Outcome != CheckOutcome.Linearizable))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  partition {Name(partition.Key)}: {Verdict(partition.Outcome)} ({partition.OperationCount} operations)");
+            var why = partition.Outcome == CheckOutcome.Unknown && partition.UnknownReason is { } reason ? ": " + reason : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"  partition {Name(partition.Key)}: {Verdict(partition.Outcome)} ({partition.OperationCount} operations){why}");
         }
 
         if (result.NothingChecked)
@@ -73,6 +74,11 @@ public static class TimelineRenderer
         var judged = violation.Operations.Count - violation.ContextOperationIds.Count;
         text.AppendLine(violation.Summary ?? string.Create(CultureInfo.InvariantCulture,
             $"Violation in partition {Name(violation.PartitionKey)}: the first {judged} of its {violation.PartitionOperationCount} operations (by invocation) are already not linearizable{(violation.IsMinimal ? string.Empty : " (not shrunk further: budget spent)")}."));
+        if (violation.Cause is { } cause)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Cause: {cause}.");
+        }
+
         if (violation.ContextOperationIds.Count > 0)
         {
             text.AppendLine(CultureInfo.InvariantCulture,

@@ -49,9 +49,10 @@ public sealed class KeyValueCheckerTests
     }
 
     [Fact]
-    public void Check_PartitionsIndependent_OnlyBadKeyFails()
+    public void Check_PartitionsIndependent_BadKeyDecidesTheHistory()
     {
-        // Key a is fine on its own; key b has a stale read. Interleaving them changes nothing.
+        // Key a is fine on its own; key b has a stale read. Interleaving them changes nothing,
+        // and b alone decides the history: a is not searched.
         var history = New()
             .Invoke(0, KeyValueInput.Put("a", "1"))
             .Invoke(1, KeyValueInput.Put("b", "1")).Ok(1, null)
@@ -64,10 +65,35 @@ public sealed class KeyValueCheckerTests
         var result = Check(history);
 
         Assert.Equal(CheckOutcome.NotLinearizable, result.Outcome);
-        Assert.Equal(CheckOutcome.Linearizable, result.Partitions.Single(p => p.Key == "a").Outcome);
         Assert.Equal(CheckOutcome.NotLinearizable, result.Partitions.Single(p => p.Key == "b").Outcome);
+        Assert.Contains("partition \"b\" is not linearizable", result.Partitions.Single(p => p.Key == "a").UnknownReason, StringComparison.Ordinal);
+        Assert.Equal(CheckOutcome.Linearizable, Check(new History<KeyValueInput, string?>(history.Where(o => o.Input.Key == "a"))).Outcome);
         Assert.Equal("b", result.Violation!.PartitionKey);
         Assert.Equal("get b -> \"1\" but the state is {b: 2}", result.Violation.Reason);
+    }
+
+    [Fact]
+    public void Check_SearchFindsFirstKeyBad_LaterKeysNotSearched()
+    {
+        // Key a reads 2, 1, 2 one after another while both puts are open: only the search refutes it.
+        var history = New()
+            .Invoke(0, KeyValueInput.Put("a", "1"))
+            .Invoke(1, KeyValueInput.Put("a", "2"))
+            .Invoke(2, KeyValueInput.Get("a")).Ok(2, "2")
+            .Invoke(2, KeyValueInput.Get("a")).Ok(2, "1")
+            .Invoke(2, KeyValueInput.Get("a")).Ok(2, "2")
+            .Ok(0, null)
+            .Ok(1, null)
+            .Invoke(3, KeyValueInput.Put("b", "1")).Ok(3, null)
+            .Invoke(3, KeyValueInput.Get("b")).Ok(3, "1")
+            .Build();
+
+        var result = LinearizabilityChecker.Check(new KeyValueModel(), history, new CheckOptions { MaxDegreeOfParallelism = 1 });
+
+        Assert.Equal(CheckOutcome.NotLinearizable, result.Outcome);
+        var b = result.Partitions.Single(p => p.Key == "b");
+        Assert.Equal((CheckOutcome.Unknown, 0L), (b.Outcome, b.SearchSteps));
+        Assert.Contains("partition \"a\" is not linearizable", b.UnknownReason, StringComparison.Ordinal);
     }
 
     [Fact]
