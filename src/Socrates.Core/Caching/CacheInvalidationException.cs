@@ -17,4 +17,7 @@ public sealed class CacheInvalidationException : Exception
 
     /// <summary>0 for the first attempt after the commit, 1.. for compensation retries.</summary>
     public int Attempt { get; }
+
+    /// <summary>False for a failure the write path must report without repairing (only the no-compensation canary makes one).</summary>
+    internal bool Compensable { get; init; } = true;
 }

@@ -1,4 +1,4 @@
-using Socrates.Core.Failpoints;
+using Socrates.Core.Caching.Faults;
 
 namespace Socrates.Core.Caching;
 
@@ -14,7 +14,7 @@ namespace Socrates.Core.Caching;
 /// began during the write, and may have read the old row, cannot install either and anything it
 /// installed is removed). Invalidation of an in-process cache does not fail in practice, but the
 /// step after the commit is written as if it could (it will not stay in-process for ever), and
-/// failures are injected by failpoints to prove the compensation: retry the key, then flush the
+/// failures are injected at that step (<see cref="InvalidationFaults{TKey}"/>) to prove the compensation: retry the key, then flush the
 /// whole cache, then poison the key so its reads bypass the cache until an invalidation succeeds.
 /// Each rung is counted in <see cref="GetStatistics"/>; none is silent.</para>
 /// <para>A write that throws may still have committed (a timeout after the commit), so the
@@ -25,6 +25,7 @@ public sealed class CachedRepository<TKey, TValue>
     where TValue : class
 {
     private readonly Func<TKey, CancellationToken, Task<TValue?>> _load;
+    private readonly InvalidationFaults<TKey> _invalidation; // the plain invalidation, under its canaries
     private readonly int _retries;
     private readonly int _maxReported;
     private readonly IEqualityComparer<TValue> _valueComparer;
@@ -56,6 +57,7 @@ public sealed class CachedRepository<TKey, TValue>
         options.Validate();
         Cache = cache;
         _load = load;
+        _invalidation = new InvalidationFaults<TKey>(new CacheInvalidation<TKey, TValue>(cache));
         _retries = options.InvalidationRetries;
         _maxReported = options.MaxReportedDivergences;
         _valueComparer = options.ValueComparer ?? EqualityComparer<TValue>.Default;
@@ -96,12 +98,7 @@ public sealed class CachedRepository<TKey, TValue>
     {
         ArgumentNullException.ThrowIfNull(write);
         Interlocked.Increment(ref _writes);
-        if (Failpoint.IsActive(CacheFailpoints.SkipInvalidationOnWrite))
-        {
-            return await write(cancellationToken).ConfigureAwait(false);
-        }
-
-        Cache.Invalidate(key);
+        _invalidation.BeforeWrite(key);
         TResult result;
         try
         {
@@ -208,9 +205,9 @@ public sealed class CachedRepository<TKey, TValue>
             InvalidateKey(key, attempt: 0);
             return;
         }
-        catch (CacheInvalidationException) when (Failpoint.IsActive(CacheFailpoints.InvalidationFailsNoCompensation))
+        catch (CacheInvalidationException failure) when (!failure.Compensable)
         {
-            // The canary: the failure is reported to the caller, nothing repairs the cache.
+            // Reported to the caller, nothing repairs the cache.
             Interlocked.Increment(ref _uncompensated);
             throw;
         }
@@ -255,16 +252,16 @@ public sealed class CachedRepository<TKey, TValue>
 
     private void InvalidateKey(TKey key, int attempt)
     {
-        var fails = Failpoint.IsActive(CacheFailpoints.InvalidationFailsAlways)
-            || (attempt == 0 && (Failpoint.IsActive(CacheFailpoints.InvalidationFailsOnce)
-                || Failpoint.IsActive(CacheFailpoints.InvalidationFailsNoCompensation)));
-        if (fails)
+        try
+        {
+            _invalidation.Invalidate(key, attempt);
+        }
+        catch (CacheInvalidationException)
         {
             Interlocked.Increment(ref _invalidationFailures);
-            throw new CacheInvalidationException(key, attempt, "injected by a failpoint.");
+            throw;
         }
 
-        Cache.Invalidate(key);
         lock (_gate)
         {
             _poisoned.Remove(key);
@@ -274,13 +271,16 @@ public sealed class CachedRepository<TKey, TValue>
 
     private void FlushAll()
     {
-        if (Failpoint.IsActive(CacheFailpoints.InvalidationFailsAlways))
+        try
+        {
+            _invalidation.InvalidateAll(_retries + 1);
+        }
+        catch (CacheInvalidationException)
         {
             Interlocked.Increment(ref _invalidationFailures);
-            throw new CacheInvalidationException(null, _retries + 1, "injected by a failpoint.");
+            throw;
         }
 
-        Cache.InvalidateAll();
         lock (_gate)
         {
             _poisoned.Clear();

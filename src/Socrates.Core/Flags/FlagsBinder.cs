@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Flags.Faults;
 
 namespace Socrates.Core.Flags;
 
@@ -16,34 +16,28 @@ public static class FlagsBinder
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var flags = new SocratesFlags();
-        var lenient = Failpoint.IsActive(FlagsFailpoints.BinderLenient);
         foreach (var child in configuration.GetSection(SocratesFlags.SectionName).GetChildren())
         {
-            if (lenient)
+            // A rejected flag leaves through FlagsFaults.Reject, where its canary can skip it instead.
+            var name = SocratesFlags.Names.FirstOrDefault(n => string.Equals(n, child.Key, StringComparison.OrdinalIgnoreCase));
+            if (name is null)
             {
-                if (SocratesFlags.Names.FirstOrDefault(n => string.Equals(n, child.Key, StringComparison.OrdinalIgnoreCase)) is { } known
-                    && bool.TryParse(child.Value, out var value))
-                {
-                    Set(flags, known, value);
-                }
-
-                continue;
-            }
-
-            var name = SocratesFlags.Names.FirstOrDefault(n => string.Equals(n, child.Key, StringComparison.OrdinalIgnoreCase))
-                ?? throw new FlagConfigurationException(
+                FlagsFaults.Reject(new FlagConfigurationException(
                     FlagErrorCode.UnknownFlag,
                     child.Key,
                     child.Value,
-                    $"'{child.Key}' is not a feature flag. Known flags: {string.Join(", ", SocratesFlags.Names)}.");
+                    $"'{child.Key}' is not a feature flag. Known flags: {string.Join(", ", SocratesFlags.Names)}."));
+                continue;
+            }
 
             if (child.Value is null || child.GetChildren().Any() || !bool.TryParse(child.Value, out var on))
             {
-                throw new FlagConfigurationException(
+                FlagsFaults.Reject(new FlagConfigurationException(
                     FlagErrorCode.InvalidValue,
                     name,
                     child.Value ?? "(a section)",
-                    "a flag is 'true' or 'false'.");
+                    "a flag is 'true' or 'false'."));
+                continue;
             }
 
             Set(flags, name, on);

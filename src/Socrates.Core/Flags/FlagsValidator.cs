@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Flags.Faults;
 
 namespace Socrates.Core.Flags;
 
@@ -23,10 +23,6 @@ public sealed class FlagsValidator(ISchemaState schema) : IValidateOptions<Socra
         ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(schema);
         var violations = new List<FlagViolation>();
-        if (Failpoint.IsActive(FlagsFailpoints.ValidatorAcceptsAll))
-        {
-            return violations;
-        }
 
         if (flags.V2Reads && !schema.IsV2SchemaMigrated)
         {
@@ -46,7 +42,7 @@ public sealed class FlagsValidator(ISchemaState schema) : IValidateOptions<Socra
                 $"lazy loading exists only on the V2 schema; turn on {nameof(SocratesFlags.V2Reads)} or turn this off."));
         }
 
-        return violations;
+        return FlagsFaults.Reported(violations);
     }
 
     /// <summary>Throws <see cref="FlagConfigurationException"/> for the first violation (naming the flag).</summary>

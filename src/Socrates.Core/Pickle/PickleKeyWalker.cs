@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Unicode;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Pickle.Faults;
 using Op = Socrates.Core.Pickle.PickleOpcodes;
 
 namespace Socrates.Core.Pickle;
@@ -60,8 +60,7 @@ public sealed class PickleKeyWalker
     public PickleDictKeys? Walk(ReadOnlySpan<byte> data, IReadOnlyCollection<string> itemListKeys)
     {
         ArgumentNullException.ThrowIfNull(itemListKeys);
-        if (data.Length == 0 || data.Length > _options.MaxInputBytes
-            || Failpoint.IsActive(PickleFailpoints.DecodeSkipGlobalAllowList) || Failpoint.IsActive(PickleFailpoints.DecodeDropMicroseconds))
+        if (data.Length == 0 || data.Length > _options.MaxInputBytes || PickleFaults.WalkerSteppedAside)
         {
             return null;
         }

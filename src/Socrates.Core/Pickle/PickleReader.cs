@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Pickle.Faults;
 using Op = Socrates.Core.Pickle.PickleOpcodes;
 
 namespace Socrates.Core.Pickle;
@@ -492,7 +492,7 @@ internal ref struct PickleReader
             return new PyGlobalNode(_opStart, _op, allowed, module + "." + name);
         }
 
-        if (Failpoint.IsActive(PickleFailpoints.DecodeSkipGlobalAllowList))
+        if (PickleFaults.AcceptsAnyGlobal)
         {
             return new PyGlobalNode(_opStart, _op, PyCallable.Unchecked, module + "." + name);
         }

@@ -1,4 +1,4 @@
-using Socrates.Core.Failpoints;
+using Socrates.Core.Pickle.Faults;
 
 namespace Socrates.Core.Pickle;
 
@@ -49,13 +49,8 @@ internal static class PyDateTimeState
             return false;
         }
 
-        if (Failpoint.IsActive(PickleFailpoints.DecodeDropMicroseconds))
-        {
-            microsecond = 0;
-        }
-
         value = new DateTime(date.Year, date.Month, date.Day, hour, minute, second, DateTimeKind.Unspecified)
-            .AddTicks(microsecond * 10L);
+            .AddTicks(PickleFaults.Microseconds(microsecond) * 10L);
         return true;
     }
 

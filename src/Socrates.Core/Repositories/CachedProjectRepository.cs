@@ -1,6 +1,6 @@
 using Socrates.Core.Caching;
 using Socrates.Core.Domain;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Repositories.Faults;
 using Socrates.Core.Resilience;
 
 namespace Socrates.Core.Repositories;
@@ -148,16 +148,7 @@ public sealed class CachedProjectRepository : IProjectRepository
         _degradable?.DegradedServes ?? 0,
         Volatile.Read(ref _lastDivergences));
 
-    private static ProjectContext Serve(ProjectContext cached)
-    {
-        var copy = ProjectCopies.DeepCopy(cached);
-        if (Failpoint.IsActive(RepositoryFailpoints.CombinationChangesAnswer) && copy.Requirements.Count > 1)
-        {
-            copy.Requirements = copy.Requirements.Take(1).ToList();
-        }
-
-        return copy;
-    }
+    private static ProjectContext Serve(ProjectContext cached) => AnswerFaults.ServedFromCache(ProjectCopies.DeepCopy(cached));
 
     private Task<ProjectContext?> LoadThroughBreakerAsync(string projectId, CancellationToken cancellationToken) =>
         ThroughBreakerAsync(ct => _inner.LoadProjectAsync(projectId, ct), cancellationToken);

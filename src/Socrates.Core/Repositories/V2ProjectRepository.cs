@@ -1,6 +1,5 @@
 using Socrates.Core.Domain;
-using Socrates.Core.DualRun;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Repositories.Faults;
 using Socrates.Core.V2;
 using Socrates.Core.V2.Errors;
 
@@ -51,12 +50,7 @@ public sealed class V2ProjectRepository(AsyncProjectDatabase database, bool lazy
     {
         var project = await _database.LoadProjectAsync(projectId, LazyMessages ? ProjectLoad.Metadata : ProjectLoad.Full, cancellationToken)
             .ConfigureAwait(false);
-        if (project is not null && Failpoint.IsActive(DualRunFailpoints.V2AnswerDiffers))
-        {
-            project.Description += " [v2]";
-        }
-
-        return project;
+        return AnswerFaults.LoadedFromV2(project);
     }
 
     /// <inheritdoc />

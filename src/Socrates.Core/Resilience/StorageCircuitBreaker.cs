@@ -1,6 +1,6 @@
 using Polly;
 using Polly.CircuitBreaker;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Resilience.Faults;
 
 namespace Socrates.Core.Resilience;
 
@@ -20,6 +20,7 @@ public sealed class StorageCircuitBreaker
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider _state = new();
     private readonly Func<Exception, bool> _isStorageFailure;
+    private readonly Func<Exception, bool> _tripsBreaker; // _isStorageFailure under its canary
 
     private long _calls;
     private long _storageCalls;
@@ -35,6 +36,7 @@ public sealed class StorageCircuitBreaker
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _isStorageFailure = options.IsStorageFailure;
+        _tripsBreaker = BreakerFaults.Tripping(options.IsStorageFailure);
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -86,7 +88,7 @@ public sealed class StorageCircuitBreaker
                     Interlocked.Increment(ref state.Self._storageCalls);
                     try
                     {
-                        Failpoint.ThrowIfActive(ResilienceFailpoints.StorageFail);
+                        BreakerFaults.ThrowIfStorageDown();
                         return await state.Operation(ct).ConfigureAwait(false);
                     }
                     catch (Exception error) when (state.Self._isStorageFailure(error))
@@ -118,6 +120,5 @@ public sealed class StorageCircuitBreaker
 
     private bool CountsAsFailure(Exception? error) =>
         error is not null
-        && _isStorageFailure(error)
-        && !Failpoint.IsActive(ResilienceFailpoints.BreakerKeepClosed);
+        && _tripsBreaker(error);
 }

@@ -1,4 +1,4 @@
-using Socrates.Core.Failpoints;
+using Socrates.Core.Search.Faults;
 
 namespace Socrates.Core.Search;
 
@@ -49,15 +49,7 @@ public sealed class ExactIndex
     {
         QueryGuard.Check(query, queryEmbedderVersion, k, Dimensions, EmbedderVersion, "exact search");
         var top = new TopKCollector(k);
-        if (Failpoint.IsActive(SearchFailpoints.ExactCopyRows))
-        {
-            SearchFailpoints.CountCopyingScan();
-            _block.ScanCopies(query, filter, top);
-        }
-        else
-        {
-            _block.Scan(query, filter, top);
-        }
+        ExactScanFaults.Scan(_block, query, filter, top);
 
         return top.ToSortedList();
     }

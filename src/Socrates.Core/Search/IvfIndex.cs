@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Search.Faults;
 
 namespace Socrates.Core.Search;
 
@@ -145,11 +145,10 @@ public sealed class IvfIndex
         index = index.WithChecksum(index.ComputeChecksum());
         if (options.Probes is null && options.CalibrationTargetRecall is { } target && sorted.Count > 1 && index.ListCount > 1)
         {
-            var calibration = Failpoint.IsActive(SearchFailpoints.CalibrateOnDocuments)
-                ? ProbeCalibration.FromIndexSample(index, all, target, options.CalibrationQueries, options.Seed, naive: true)
-                : loggedQueries is not null && loggedQueries.Count >= options.MinLoggedQueries
+            var calibration = IvfFaults.CalibrationOnDocuments(index, all, target, options)
+                ?? (loggedQueries is not null && loggedQueries.Count >= options.MinLoggedQueries
                     ? ProbeCalibration.FromQueries(index, target, loggedQueries)
-                    : ProbeCalibration.FromIndexSample(index, all, target, options.CalibrationQueries, options.Seed);
+                    : ProbeCalibration.FromIndexSample(index, all, target, options.CalibrationQueries, options.Seed));
             index = new IvfIndex(dimensions, embedderVersion, calibration.Probes, generation, 0, centroids, blocks, index._locator, index.Checksum, index._scopeCounts, calibration);
         }
 
@@ -209,11 +208,7 @@ public sealed class IvfIndex
     public IvfSearchResult Search(float[] query, string queryEmbedderVersion, int k, ScopeFilter filter, int? probes = null)
     {
         QueryGuard.Check(query, queryEmbedderVersion, k, Dimensions, EmbedderVersion, "IVF search");
-        var requested = Math.Clamp(probes ?? DefaultProbes, 1, ListCount);
-        if (Failpoint.IsActive(SearchFailpoints.ForceProbesOne))
-        {
-            requested = 1;
-        }
+        var requested = IvfFaults.Probes(Math.Clamp(probes ?? DefaultProbes, 1, ListCount));
 
         var top = new TopKCollector(k);
         var expectedScan = (long)Count * requested / ListCount;

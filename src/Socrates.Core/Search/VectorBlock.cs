@@ -118,22 +118,6 @@ internal sealed class VectorBlock
         return matched;
     }
 
-    /// <summary>
-    /// <see cref="Scan"/> one copied record at a time: the defect of the
-    /// <see cref="SearchFailpoints.ExactCopyRows"/> canary (same answers, a copy of every row).
-    /// </summary>
-    public void ScanCopies(ReadOnlySpan<float> query, ScopeFilter filter, TopKCollector top)
-    {
-        for (var i = 0; i < Ids.Length; i++)
-        {
-            var record = RecordAt(i);
-            if (filter.Matches(record.Scope, record.ProjectId))
-            {
-                top.Offer(record.Id, TensorPrimitives.Dot(query, record.Vector));
-            }
-        }
-    }
-
     /// <summary>How many rows match <paramref name="filter"/>, without scoring them.</summary>
     public int CountMatching(ScopeFilter filter)
     {

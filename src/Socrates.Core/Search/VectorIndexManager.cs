@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Search.Faults;
 
 namespace Socrates.Core.Search;
 
@@ -74,11 +74,7 @@ public sealed class VectorIndexManager
         lock (_writeLock)
         {
             var now = _current;
-            var ivf = now.Ivf;
-            if (ivf is not null && !Failpoint.IsActive(SearchFailpoints.DropIndexUpdate))
-            {
-                ivf = ivf.WithUpsert(record);
-            }
+            var ivf = IvfFaults.Updated(now.Ivf, record, static (index, upsert) => index.WithUpsert(upsert));
 
             Publish(new IndexSnapshot(now.Entries.SetItem(record.Id, record), ivf, now.Generation, Dimensions, EmbedderVersion));
         }
@@ -96,11 +92,7 @@ public sealed class VectorIndexManager
                 return false;
             }
 
-            var ivf = now.Ivf;
-            if (ivf is not null && !Failpoint.IsActive(SearchFailpoints.DropIndexUpdate))
-            {
-                ivf = ivf.WithDelete(id);
-            }
+            var ivf = IvfFaults.Updated(now.Ivf, id, static (index, delete) => index.WithDelete(delete));
 
             Publish(new IndexSnapshot(now.Entries.Remove(id), ivf, now.Generation, Dimensions, EmbedderVersion));
             return true;

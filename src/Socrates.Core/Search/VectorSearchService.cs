@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Search.Faults;
 
 namespace Socrates.Core.Search;
 
@@ -15,7 +15,7 @@ public sealed class VectorSearchService : IDisposable
     private readonly KnowledgeEntryStore _store;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly Lazy<IEmbedder> _swapped;
+    private readonly EmbedderFaults _queryEmbedder;
 
     public VectorSearchService(KnowledgeEntryStore store, IEmbedder embedder, IvfOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
@@ -26,7 +26,7 @@ public sealed class VectorSearchService : IDisposable
         Embedder = embedder;
         _time = timeProvider ?? TimeProvider.System;
         Index = new VectorIndexManager(embedder.Dimensions, embedder.Version, options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<VectorIndexManager>());
-        _swapped = new Lazy<IEmbedder>(() => SwappedEmbedder(embedder));
+        _queryEmbedder = new EmbedderFaults(embedder);
     }
 
     public IEmbedder Embedder { get; }
@@ -107,7 +107,7 @@ public sealed class VectorSearchService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(queryText);
         cancellationToken.ThrowIfCancellationRequested();
-        var embedder = Failpoint.IsActive(SearchFailpoints.EmbedderVersionSwap) ? _swapped.Value : Embedder;
+        var embedder = _queryEmbedder.ForQuery;
         var query = embedder.Embed(queryText);
         return Task.FromResult(Index.Search(query, embedder.Version, k, filter, path));
     }
@@ -145,21 +145,5 @@ public sealed class VectorSearchService : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         return new EmbeddedKnowledgeEntry(entry, Embedder.Embed(entry.Content), Embedder.Name, Embedder.Version, _time.GetUtcNow());
-    }
-
-    // The canary's "new model": the same algorithm without the fitted IDF (a genuinely different
-    // function, hence a different version); any other embedder gets a relabelled version.
-    private static IEmbedder SwappedEmbedder(IEmbedder embedder) =>
-        embedder is HashingTfIdfEmbedder hashing ? hashing.WithIdf(IdfTable.Empty) : new RelabelledEmbedder(embedder);
-
-    private sealed class RelabelledEmbedder(IEmbedder inner) : IEmbedder
-    {
-        public string Name => inner.Name;
-
-        public string Version { get; } = inner.Version + "+swapped";
-
-        public int Dimensions => inner.Dimensions;
-
-        public float[] Embed(string text) => inner.Embed(text);
     }
 }

@@ -154,12 +154,12 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
             validate?.Invoke();
             var result = await ExecuteAsync(operation, key, work, cancellationToken).ConfigureAwait(false);
-            Monitor.Record(operation, _time.GetElapsedTime(started), success: true, key);
+            OperationFaults.Observer(Monitor)?.Record(operation, _time.GetElapsedTime(started), success: true, key);
             return result;
         }
         catch (Exception error)
         {
-            Monitor.Record(operation, _time.GetElapsedTime(started), success: false, key);
+            OperationFaults.Observer(Monitor)?.Record(operation, _time.GetElapsedTime(started), success: false, key);
             Failed?.Invoke(this, new DatabaseFailureEventArgs(operation, key, error));
             throw;
         }

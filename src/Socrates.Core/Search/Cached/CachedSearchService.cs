@@ -1,5 +1,5 @@
 using Socrates.Core.Caching;
-using Socrates.Core.Failpoints;
+using Socrates.Core.Search.Faults;
 
 namespace Socrates.Core.Search.Cached;
 
@@ -45,8 +45,7 @@ public sealed class CachedSearchService
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string queryText, int k, ScopeFilter filter, SearchPath path = SearchPath.Ivf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queryText);
-        // Canary: the cache is bypassed; every query is embedded and searched.
-        if (Failpoint.IsActive(CachedSearchFailpoints.CacheDisabled))
+        if (ResultCacheFaults.Bypassed)
         {
             return await Inner.SearchAsync(queryText, k, filter, path, cancellationToken);
         }

@@ -1,13 +1,15 @@
 using Socrates.Core.Failpoints;
+using Socrates.Core.V2.Monitoring;
 using Socrates.Core.V2.Pooling;
 
 namespace Socrates.Core.V2.Faults;
 
 /// <summary>
 /// The canaries of the operation pipeline every public operation takes: lock defects as
-/// decorators of the operation's work, and a stall once a connection is leased. Each asks its
-/// failpoint when an operation starts (one field read when none is on); off, the work is
-/// returned as it came and nothing is allocated.
+/// decorators of the operation's work, a stall once a connection is leased, and the monitor
+/// that observes the outcome. Each asks its failpoint when an operation starts (one field read
+/// when none is on); off, the work and the monitor are returned as they came and nothing is
+/// allocated.
 /// </summary>
 internal sealed class OperationFaults : IDisposable
 {
@@ -35,6 +37,10 @@ internal sealed class OperationFaults : IDisposable
         Failpoint.IsActive(V2Failpoints.OperationStall)
             ? new ValueTask(Task.Delay(Timeout.InfiniteTimeSpan, time, token))
             : ValueTask.CompletedTask;
+
+    /// <summary><paramref name="monitor"/>, or none under <see cref="V2Failpoints.MonitorOff"/> (operations go unobserved).</summary>
+    public static OperationMonitor? Observer(OperationMonitor monitor) =>
+        Failpoint.IsActive(V2Failpoints.MonitorOff) ? null : monitor;
 
     public void Dispose() => _lockOrder.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Socrates.Core.Failpoints;
 
 namespace Socrates.Core.V2.Monitoring;
 
@@ -31,11 +30,6 @@ public sealed class OperationMonitor
     /// <summary>Records one finished operation.</summary>
     public void Record(string operation, TimeSpan elapsed, bool success, string? key = null)
     {
-        if (Failpoint.IsActive(V2Failpoints.MonitorOff))
-        {
-            return;
-        }
-
         var slow = elapsed >= _slowThreshold;
         _windows.GetOrAdd(operation, static (_, capacity) => new LatencyWindow(capacity), _samplesPerOperation)
             .Add(elapsed.TotalMilliseconds, success, slow);

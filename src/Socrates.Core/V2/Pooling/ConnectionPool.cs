@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
-using Socrates.Core.Failpoints;
+using Socrates.Core.V2.Faults;
 
 namespace Socrates.Core.V2.Pooling;
 
@@ -39,17 +39,10 @@ internal sealed class ConnectionPool : IDisposable
     public async ValueTask<PooledConnection?> TryAcquireAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var holdsSlot = true;
-        if (Failpoint.IsActive(V2Failpoints.PoolUnbounded))
+        var holdsSlot = PoolFaults.Bounded;
+        if (holdsSlot && !await _slots.WaitAsync(wait, cancellationToken).ConfigureAwait(false))
         {
-            holdsSlot = false;
-        }
-        else if (!await _slots.WaitAsync(wait, cancellationToken).ConfigureAwait(false))
-        {
-            // Canary v2.pool.untyped-exhaustion: a full pool surfaces as an untyped error.
-            return Failpoint.IsActive(V2Failpoints.PoolUntypedExhaustion)
-                ? throw new InvalidOperationException($"Connection pool exhausted: all {Size} connections stayed busy for {wait.TotalMilliseconds} ms.")
-                : null;
+            return PoolFaults.Exhausted(Size, wait);
         }
 
         var inUse = Interlocked.Increment(ref _inUse);

@@ -1,6 +1,6 @@
-using Socrates.Core.Failpoints;
 using Socrates.Core.Domain;
 using Socrates.Core.Domain.Values;
+using Socrates.Core.V2.Faults;
 
 namespace Socrates.Core.V2.Validation;
 
@@ -15,8 +15,8 @@ namespace Socrates.Core.V2.Validation;
 /// </summary>
 internal sealed class InputValidator(AsyncDatabaseOptions options)
 {
-    // Canary: with the failpoint on, every rule is checked and none is enforced.
-    private static bool ValidationOff => Failpoint.IsActive(V2Failpoints.ValidationOff);
+    // Every violation leaves through one exit, where its canary can let it pass (ValidationFaults).
+    private static void Reject(ValidationException violation) => ValidationFaults.Enforce(violation);
 
     public void Identifier(string operation, string field, string? value)
     {
@@ -27,18 +27,18 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
 
         if (value.Length == 0 || value.Length > options.MaxIdLength)
         {
-            if (!ValidationOff) throw new ValidationException(operation, Shorten(value), field, $"length {value.Length} is outside 1..{options.MaxIdLength}.");
+            Reject(new ValidationException(operation, Shorten(value), field, $"length {value.Length} is outside 1..{options.MaxIdLength}."));
         }
 
         var control = IndexOfControl(value);
         if (control >= 0)
         {
-            if (!ValidationOff) throw new ValidationException(operation, Shorten(value), field, $"contains control character U+{(int)value[control]:X4} at index {control}.");
+            Reject(new ValidationException(operation, Shorten(value), field, $"contains control character U+{(int)value[control]:X4} at index {control}."));
         }
 
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
         {
-            if (!ValidationOff) throw new ValidationException(operation, Shorten(value), field, "has leading or trailing whitespace.");
+            Reject(new ValidationException(operation, Shorten(value), field, "has leading or trailing whitespace."));
         }
     }
 
@@ -59,13 +59,13 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
 
         if (value.Length == 0 || value.Length > options.MaxNameLength)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, field, $"length {value.Length} is outside 1..{options.MaxNameLength}.");
+            Reject(new ValidationException(operation, key, field, $"length {value.Length} is outside 1..{options.MaxNameLength}."));
         }
 
         var control = IndexOfControl(value);
         if (control >= 0)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, field, $"contains control character U+{(int)value[control]:X4} at index {control}.");
+            Reject(new ValidationException(operation, key, field, $"contains control character U+{(int)value[control]:X4} at index {control}."));
         }
     }
 
@@ -74,7 +74,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
         var max = limit ?? options.MaxTextLength;
         if (value is not null && value.Length > max)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, field, $"length {value.Length} exceeds the limit of {max}.");
+            Reject(new ValidationException(operation, key, field, $"length {value.Length} exceeds the limit of {max}."));
         }
     }
 
@@ -82,7 +82,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
     {
         if (count > options.MaxListItems)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, field, $"{count} items exceed the limit of {options.MaxListItems}.");
+            Reject(new ValidationException(operation, key, field, $"{count} items exceed the limit of {options.MaxListItems}."));
         }
     }
 
@@ -134,7 +134,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
 
         if (json is not null && json.Length > options.MaxJsonLength)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, field, $"serialised size {json.Length} exceeds the limit of {options.MaxJsonLength}.");
+            Reject(new ValidationException(operation, key, field, $"serialised size {json.Length} exceeds the limit of {options.MaxJsonLength}."));
         }
 
         return json;
@@ -144,7 +144,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
     {
         if (double.IsNaN(value))
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, field, "is NaN, which SQLite cannot store in a typed column.");
+            Reject(new ValidationException(operation, key, field, "is NaN, which SQLite cannot store in a typed column."));
         }
     }
 
@@ -152,12 +152,12 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
     {
         if (offset < 0)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, "offset", $"{offset} is negative.");
+            Reject(new ValidationException(operation, key, "offset", $"{offset} is negative."));
         }
 
         if (limit < 1 || limit > options.MaxPageSize)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, "limit", $"{limit} is outside 1..{options.MaxPageSize}.");
+            Reject(new ValidationException(operation, key, "limit", $"{limit} is outside 1..{options.MaxPageSize}."));
         }
     }
 
@@ -165,7 +165,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
     {
         if (value.Ticks % 10 != 0)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, field, "has sub-microsecond precision that V1 and V2 cannot store.");
+            Reject(new ValidationException(operation, key, field, "has sub-microsecond precision that V1 and V2 cannot store."));
         }
     }
 
@@ -190,17 +190,17 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
         Identifier(operation, "owner", project.Owner);
         if (!Enum.IsDefined(project.Phase))
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, "phase", $"'{project.Phase}' is not one of {string.Join(", ", PhaseNames.All)}.");
+            Reject(new ValidationException(operation, key, "phase", $"'{project.Phase}' is not one of {string.Join(", ", PhaseNames.All)}."));
         }
 
         if (!ProjectStatuses.IsValid(project.Status))
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, "status", $"'{project.Status}' is not one of {string.Join(", ", ProjectStatuses.All)}.");
+            Reject(new ValidationException(operation, key, "status", $"'{project.Status}' is not one of {string.Join(", ", ProjectStatuses.All)}."));
         }
 
         if (project.Progress is < 0 or > 100)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, "progress", $"{project.Progress} is outside 0..100.");
+            Reject(new ValidationException(operation, key, "progress", $"{project.Progress} is outside 0..100."));
         }
 
         Time(operation, key, "created_at", project.CreatedAt);
@@ -236,8 +236,8 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
 
         if (!project.ConversationHistoryLoaded && project.ConversationHistory.Count > 0)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, "conversation_history",
-                "holds messages but was not loaded (lazy load); append them with AppendMessageAsync or load the project in full.");
+            Reject(new ValidationException(operation, key, "conversation_history",
+                "holds messages but was not loaded (lazy load); append them with AppendMessageAsync or load the project in full."));
         }
 
         Count(operation, key, "conversation_history", project.ConversationHistory.Count);
@@ -278,7 +278,7 @@ internal sealed class InputValidator(AsyncDatabaseOptions options)
         Time(operation, key, $"{field}.timestamp", message.Timestamp);
         if (message.PresentKeys is < MessageKeys.None or > MessageKeys.All)
         {
-            if (!ValidationOff) throw new ValidationException(operation, key, $"{field}.present_keys", $"{(int)message.PresentKeys} is not a set of known keys.");
+            Reject(new ValidationException(operation, key, $"{field}.present_keys", $"{(int)message.PresentKeys} is not a set of known keys."));
         }
     }
 
