@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain.Dicts;
-using Socrates.Core.Failpoints;
 using Socrates.Core.V2.Errors;
 using Socrates.Core.V2.Events;
 using Socrates.Core.V2.Faults;
@@ -174,10 +173,7 @@ public sealed partial class AsyncProjectDatabase : IAsyncDisposable, IDisposable
         var broken = false;
         work = _faults.Around(operation, work);
 
-        // Canary v2.reads.process-lock: every read waits for one process-wide lock.
-        using var processReadLock = Failpoint.IsActive(V2Failpoints.ReadsProcessLock)
-            ? await ProcessReadLockCanary.EnterAsync(operation, token).ConfigureAwait(false)
-            : null;
+        using var processReadLock = await OperationFaults.BeforeLeaseAsync(operation, token).ConfigureAwait(false);
         try
         {
             connection = await _pool.TryAcquireAsync(_options.PoolWaitTimeout, token).ConfigureAwait(false)

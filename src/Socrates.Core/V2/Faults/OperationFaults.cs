@@ -6,7 +6,8 @@ namespace Socrates.Core.V2.Faults;
 
 /// <summary>
 /// The canaries of the operation pipeline every public operation takes: lock defects as
-/// decorators of the operation's work, a stall once a connection is leased, and the monitor
+/// decorators of the operation's work, a process-wide read lock taken before the lease, a
+/// stall once a connection is leased, and the monitor
 /// that observes the outcome. Each asks its failpoint when an operation starts (one field read
 /// when none is on); off, the work and the monitor are returned as they came and nothing is
 /// allocated.
@@ -31,6 +32,15 @@ internal sealed class OperationFaults : IDisposable
 
         return work;
     }
+
+    /// <summary>
+    /// Nothing, or under <see cref="V2Failpoints.ReadsProcessLock"/> the process-wide read lock,
+    /// held by a read from before its pool lease until the returned scope is disposed.
+    /// </summary>
+    public static ValueTask<IDisposable?> BeforeLeaseAsync(string operation, CancellationToken token) =>
+        Failpoint.IsActive(V2Failpoints.ReadsProcessLock)
+            ? new ValueTask<IDisposable?>(ProcessReadLockCanary.EnterAsync(operation, token))
+            : default;
 
     /// <summary>Under <see cref="V2Failpoints.OperationStall"/>, never completes until <paramref name="token"/> fires.</summary>
     public static ValueTask AfterLeaseAsync(TimeProvider time, CancellationToken token) =>

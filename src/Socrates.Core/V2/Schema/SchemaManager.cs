@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Socrates.Core.Domain.Values;
-using Socrates.Core.Failpoints;
 using Socrates.Core.V2.Errors;
+using Socrates.Core.V2.Faults;
 
 namespace Socrates.Core.V2.Schema;
 
@@ -17,11 +17,10 @@ internal static class SchemaManager
     {
         using (var wal = connection.CreateCommand())
         {
-            // Canary v2.schema.no-wal: the file stays in rollback-journal mode.
-            var noWal = Failpoint.IsActive(V2Failpoints.SchemaNoWal);
-            wal.CommandText = noWal ? "PRAGMA journal_mode = DELETE;" : "PRAGMA journal_mode = WAL;";
+            var usesWal = SchemaFaults.UsesWal;
+            wal.CommandText = usesWal ? "PRAGMA journal_mode = WAL;" : "PRAGMA journal_mode = DELETE;";
             var mode = wal.ExecuteScalar() as string;
-            if (!noWal && !string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            if (usesWal && !string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             {
                 throw new DatabaseException(DatabaseErrorCode.SchemaMismatch, "OpenAsync", connection.DataSource,
                     $"SQLite refused WAL journal mode (got '{mode}').");
@@ -59,21 +58,7 @@ internal static class SchemaManager
 
         transaction.Commit();
 
-        // Canary v2.schema.drop-owner-index: without the owner indexes GetUserProjects scans projects.
-        if (Failpoint.IsActive(V2Failpoints.SchemaDropOwnerIndex))
-        {
-            using var drop = connection.CreateCommand();
-            drop.CommandText = "DROP INDEX IF EXISTS ix_projects_owner; DROP INDEX IF EXISTS ix_projects_owner_archived;";
-            drop.ExecuteNonQuery();
-        }
-
-        // Canary v2.schema.content-index: a needless index duplicating every message's text.
-        if (Failpoint.IsActive(V2Failpoints.SchemaContentIndex))
-        {
-            using var index = connection.CreateCommand();
-            index.CommandText = "CREATE INDEX IF NOT EXISTS ix_canary_messages_content ON conversation_messages (project_id, content);";
-            index.ExecuteNonQuery();
-        }
+        SchemaFaults.AfterCreate(connection);
     }
 
     /// <summary>The schema version recorded in the file (0 when none).</summary>

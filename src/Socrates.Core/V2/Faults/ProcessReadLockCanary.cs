@@ -1,11 +1,12 @@
-namespace Socrates.Core.V2;
+namespace Socrates.Core.V2.Faults;
 
 /// <summary>
 /// Only used under <see cref="V2Failpoints.ReadsProcessLock"/>: one process-wide lock held for
 /// the whole of every read (pool lease and SQLite work), the way a developer "protects" reads
 /// with a static semaphore. Readers then run one at a time in the process, whatever the cores,
 /// connections and WAL snapshots could give them: the defect the reader-scaling gate exists to
-/// catch. Static on purpose: the defect spans every database in the process.
+/// catch. Static on purpose: the defect spans every database in the process. Off,
+/// <see cref="OperationFaults"/> takes no lock.
 /// </summary>
 internal static class ProcessReadLockCanary
 {
