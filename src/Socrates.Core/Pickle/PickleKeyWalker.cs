@@ -179,11 +179,13 @@ public sealed class PickleKeyWalker
 
                     break;
                 case Op.PopMark:
-                    if (!DropMark(out _))
+                    // Discards the mark and everything pushed since, as the decoder does.
+                    if (!DropMark(out var discardFrom))
                     {
                         return false;
                     }
 
+                    _stack.RemoveRange(discardFrom, _stack.Count - discardFrom);
                     break;
                 case Op.None:
                 case Op.NewTrue:

@@ -61,6 +61,25 @@ public sealed class PickleKeyWalkerTests
     }
 
     [Fact]
+    public void Walk_PopMarkOverPairs_DiscardsThemLikeTheDecoder()
+    {
+        // {"a": "b"} with a MARK, "x", "y", POP_MARK inside its SETITEMS: the popped pair is no entry.
+        byte[] data =
+        [
+            0x80, 0x02, (byte)'}', (byte)'(', 0x8c, 1, (byte)'a', 0x8c, 1, (byte)'b',
+            (byte)'(', 0x8c, 1, (byte)'x', 0x8c, 1, (byte)'y', (byte)'1',
+            (byte)'u', (byte)'.',
+        ];
+        var decoded = (Dictionary<string, object?>)PickleDecoder.Decode(data)!;
+
+        var walked = new PickleKeyWalker().Walk(data, s_listKeys);
+
+        Assert.NotNull(walked);
+        Assert.Equal(["a"], walked.Keys);
+        Assert.Equal(decoded.Keys, walked.Keys);
+    }
+
+    [Fact]
     public void Walk_InvalidUtf8InAValue_LeavesItToTheDecoder()
     {
         byte[] data = [0x80, 0x04, (byte)'}', 0x8c, 1, (byte)'k', 0x8c, 2, 0xC3, 0x28, (byte)'s', (byte)'.'];

@@ -135,6 +135,24 @@ public sealed class PickleKeyWalkerPropertyTests
             maxTest: TestProfile.Current.PropertyMaxTest * 20);
     }
 
+    /// <summary>
+    /// Counter-examples the property above found: a byte turned into POP_MARK discards the items
+    /// pushed since the last MARK, and what is left still decodes, so the walker must discard them too.
+    /// </summary>
+    [Theory]
+    [InlineData("project_old.p2", new[] { 1, 1590680726, 98, 1, 2007733055, 117, 2, 444628038, 189 })]
+    [InlineData("project_full.p3", new[] { 2, 784543159, 213, 0, 1156834667, 22, 1, 652176316, 16 })]
+    public void Walk_FoundPopMarkCorruption_AgreesWithDecoder(string fixture, int[] mutations)
+    {
+        var original = s_originals.Value[Array.IndexOf(s_fixtures, fixture)];
+        var data = Mutate(original, [.. mutations.Chunk(3).Select(m => (m[0], m[1], (byte)m[2]))]);
+
+        var walked = new PickleKeyWalker().Walk(data, s_listKeys);
+
+        Assert.NotNull(walked);
+        Assert.Null(Disagreement(data, walked));
+    }
+
     /// <summary>Null when the decoder returns a str-keyed dict with the walker's keys and item keys; else the difference.</summary>
     internal static string? Disagreement(byte[] data, PickleDictKeys walked)
     {
