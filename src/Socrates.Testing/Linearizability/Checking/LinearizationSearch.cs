@@ -57,6 +57,9 @@ internal static class LinearizationSearch
             isRead[i] = operations[i].Status == OperationStatus.Ok && model.IsReadOnly(operations[i].Input);
         }
 
+        // Values no read can observe, grown or not, are one state; indeterminate unread puts are never tried (UnreadWrites).
+        var unread = UnreadWrites<TState, TInput, TOutput>.For(model, operations, isRead);
+        var canonical = new List<int> { state }; // per interned state: the state it stands as
         var reachability = ReadReachability<TState, TInput, TOutput>.For(model, operations, isRead);
 
         // Canary checker.budget-spent: the budget is gone before the first step, as on a history
@@ -202,7 +205,7 @@ internal static class LinearizationSearch
             if (entry!.IsCall)
             {
                 // Reads that may come next were placed by the sweep if legal; the others are not.
-                if (!isRead[entry.Operation])
+                if (!isRead[entry.Operation] && unread?.NeverNeeded(entry.Operation) != true)
                 {
                     var op = operations[entry.Operation];
                     var current = states[state];
@@ -215,7 +218,10 @@ internal static class LinearizationSearch
                         if (added)
                         {
                             memory.Take(StateOverheadBytes + model.EstimateSize(step.NextState!));
+                            canonical.Add(unread is not null && unread.IsDead(step.NextState!) ? unread.DeadState(next) : next);
                         }
+
+                        next = canonical[next];
 
                         if (TryPlace(entry, next, forced: false))
                         {

@@ -12,7 +12,7 @@ namespace Socrates.Testing.Linearizability.Models;
 /// What a key never written reads as: null (absent) in Jepsen/Knossos histories, the empty string
 /// in Porcupine's.
 /// </param>
-public sealed class KeyValueModel(string? initialValue = null) : IModel<MapState<string>, KeyValueInput, string?>, IReachableValueModel<MapState<string>, KeyValueInput, string?>
+public sealed class KeyValueModel(string? initialValue = null) : IModel<MapState<string>, KeyValueInput, string?>, IReachableValueModel<MapState<string>, KeyValueInput, string?>, IBlindWriteModel<KeyValueInput>
 {
     public MapState<string> InitialState => MapState<string>.Empty;
 
@@ -83,6 +83,8 @@ public sealed class KeyValueModel(string? initialValue = null) : IModel<MapState
     public object? Grow(object? from, KeyValueInput derived) => (from as string) + derived?.Value;
 
     public bool Replaces(KeyValueInput input, string? output) => input?.Kind == KeyValueOperationKind.Put;
+
+    public bool IsBlindWrite(KeyValueInput input) => input?.Kind == KeyValueOperationKind.Put;
 
     public bool IsReadOnly(KeyValueInput input) => input?.Kind == KeyValueOperationKind.Get;
 

@@ -34,11 +34,12 @@ public sealed class StaleReadReportTests
     [Fact]
     public void Render_StaleGetTooDearToSearch_ReportsTheThreeOperationsOnly()
     {
-        // 40 puts that never return make the search's short probe give up; the cheap check alone refutes the get.
+        // 40 appends that never return make the search's short probe give up (puts no read sees
+        // would not: the search never tries those); the cheap check alone refutes the get.
         var builder = new HistoryBuilder<KeyValueInput, string?>();
         for (var i = 0; i < 40; i++)
         {
-            builder.Invoke(10 + i, KeyValueInput.Put("k", $"p{i}"));
+            builder.Invoke(10 + i, KeyValueInput.Append("k", $"p{i}"));
         }
 
         var history = builder
