@@ -323,7 +323,7 @@ void RunSelection()
         {
             if (wholeSuites.Add(gate.Suite))
             {
-                Information($"{gate.Id}: {(latest is null ? "no earlier run" : "the latest run")} names no test that feeds it; all of suite {gate.Suite} runs.");
+                Information($"{gate.Id}: {(latest is null ? "no earlier run says which tests feed it" : "the latest run names no test that feeds it")}; all of suite {gate.Suite} runs.");
             }
             continue;
         }
@@ -751,12 +751,18 @@ void RunCanaries()
 }
 
 // Runs `dotnet` with its whole output in <log> and, on the console, only the lines a reader needs
-// while waiting: test totals, failures, errors. The log is linked from the report's Suites table.
+// while waiting: test totals, failures, errors, and a line a minute saying it is still running
+// (a CI that sees no output for long may take the job for hung). The log is linked from the
+// report's Suites table.
 int StartLogged(ProcessSettings settings, string log)
 {
     EnsureDirectoryExists(System.IO.Path.GetDirectoryName(log)!);
     using var writer = new System.IO.StreamWriter(log, append: true) { AutoFlush = true };
     var sync = new object();
+    var started = Stopwatch.StartNew();
+    using var heartbeat = new System.Threading.Timer(
+        _ => Information($"    ... still running, {started.Elapsed.TotalMinutes:F0} min ({Elapsed()} in all); output in {RunRelative(log)}"),
+        null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     string? Keep(string? line)
     {
         if (line is null) { return null; }
