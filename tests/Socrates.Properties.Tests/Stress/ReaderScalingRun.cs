@@ -12,7 +12,7 @@ namespace Socrates.Properties.Tests.Stress;
 /// measured adjacently and the order flips every round (1 before N, then N before 1), so drift
 /// and a burst of load from another process fall on both sides. Every throughput has the time
 /// other processes held the cores given back (<see cref="PhaseThroughput"/>): on a machine whose
-/// other sessions take most of both cores, two readers' wall-clock gain is about 1 whatever the
+/// other process groups take most of both cores, two readers' wall-clock gain is about 1 whatever the
 /// read path does, while the time each reader spent on a core still shows it. The figure is
 /// V2's scaling efficiency alone (<see cref="ReaderScalingEstimate"/>) over all rounds; the beside-writer
 /// efficiency is recorded in the evidence. Attempts of more rounds follow until the baseline
