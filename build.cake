@@ -462,9 +462,8 @@ string ExistingRunFolder()
 // The newest report of an earlier run, which the change section compares against.
 string? LatestReport()
 {
-    if (!System.IO.File.Exists($"{artifacts}/latest-run.txt")) { return null; }
-    var report = $"{artifacts}/runs/{System.IO.File.ReadAllText($"{artifacts}/latest-run.txt").Trim()}/gates/gate-report.json";
-    return System.IO.File.Exists(report) ? report : null;
+    var report = LatestRunFolder() is { } folder ? $"{folder}/gates/gate-report.json" : null;
+    return report is not null && System.IO.File.Exists(report) ? report : null;
 }
 
 // The report of the run before <folder> (by name, which sorts by time).
