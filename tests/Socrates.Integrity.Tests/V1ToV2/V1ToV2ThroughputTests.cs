@@ -190,7 +190,8 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
         // buffers, caches of the data provider): it read 9-13 MiB where later ones read 14-15, so an
         // unmeasured run goes first.
         using var directory = new TempDirectory();
-        var (small, large, growth) = await MemoryGrowthAsync(directory);
+        var rounds = await MemoryGrowthAsync(directory);
+        var (small, large) = (rounds.SmallPeak, rounds.LargePeak);
         var evidence = MetricsWriter.WriteEvidence(Suite, "migration-v1v2-memory.json", new
         {
             small_projects = SmallProjects,
@@ -200,60 +201,64 @@ public sealed class V1ToV2ThroughputTests(ITestOutputHelper output)
             large_peak_retained_bytes = large.PeakRetainedBytes,
             small_batches = small.Batches,
             large_batches = large.Batches,
-            growth,
-            note = "peak of GC.GetTotalMemory(forceFullCollection: true) after each committed batch, minus the lower of the same reading before and after the run; median of three runs per source, alternating small and large; the large source has four times the rows of the small one.",
+            rounds = rounds.Rounds,
+            small_rounds_mib = MemoryGrowthRounds.Describe(rounds.Small),
+            large_rounds_mib = MemoryGrowthRounds.Describe(rounds.Large),
+            growth = rounds.Growth,
+            note = $"peak of GC.GetTotalMemory(forceFullCollection: true) after each committed batch, minus the lower of the same reading before and after the run; each source's highest reading over the rounds (small then large, {MemoryGrowthRounds.MinRounds} rounds, up to {MemoryGrowthRounds.MaxRounds} while the growth lies above {MemoryGrowthRounds.FailGrowth}: a reading falls short of the true peak by whole batches when the read-ahead batch is not yet decoded at a boundary); the large source has four times the rows of the small one.",
         });
-        MetricsWriter.Write(Suite, "migration.memory_growth", growth, "x", evidence);
-        output.WriteLine($"retained at batch boundaries: small {small.PeakRetainedBytes / 1048576.0:F2} MiB over {small.Batches} batches, large {large.PeakRetainedBytes / 1048576.0:F2} MiB over {large.Batches} batches, growth {growth:F2}x");
+        MetricsWriter.Write(Suite, "migration.memory_growth", rounds.Growth, "x", evidence);
+        output.WriteLine($"retained at batch boundaries over {rounds.Rounds} rounds: small {MemoryGrowthRounds.Describe(rounds.Small)} MiB ({small.Batches} batches), large {MemoryGrowthRounds.Describe(rounds.Large)} MiB ({large.Batches} batches), growth {rounds.Growth:F2}x");
         Assert.True(small.PeakRetainedBytes > 0 && large.Batches > small.Batches);
     }
 
     [Fact]
     public async Task MigrateAsync_WholeTableBatchCanary_RetainedMemoryGrowsWithTheSource()
     {
-        // The canary of gate migration-memory-bounded (fail above 2.0): a copier that holds a whole
-        // table retains in proportion to the source. Measured: 3.98 and 3.99.
+        // The canary of gate migration-memory-bounded: a copier that holds a whole table retains in
+        // proportion to the source. Measured: 3.98 and 3.99.
         using var directory = new TempDirectory();
         using (Failpoint.Enable(V1ToV2Failpoints.WholeTableBatch))
         {
-            var (small, large, growth) = await MemoryGrowthAsync(directory);
-            output.WriteLine($"canary {V1ToV2Failpoints.WholeTableBatch}: small {small.PeakRetainedBytes / 1048576.0:F2} MiB, large {large.PeakRetainedBytes / 1048576.0:F2} MiB, growth {growth:F2}x");
-            Assert.True(growth > 2.0, $"growth {growth:F2}x under the canary: the gate's fail line 2.0 would not be crossed");
+            var rounds = await MemoryGrowthAsync(directory);
+            output.WriteLine($"canary {V1ToV2Failpoints.WholeTableBatch} over {rounds.Rounds} rounds: small {MemoryGrowthRounds.Describe(rounds.Small)} MiB, large {MemoryGrowthRounds.Describe(rounds.Large)} MiB, growth {rounds.Growth:F2}x");
+            Assert.True(rounds.Growth > MemoryGrowthRounds.FailGrowth, $"growth {rounds.Growth:F2}x under the canary: the gate's fail line {MemoryGrowthRounds.FailGrowth} would not be crossed");
         }
     }
 
-    // Three rounds of small then large, each source's median retained: one run's heap reading
-    // moves with what the runtime and the data provider happen to free or keep around it (a
-    // clean tree read 1.30-1.57 alone, and 2.95 once in CI when one small run read 5 MiB against
-    // its usual 10-15), while a copier that holds a table retains four times more every round.
-    private const int Rounds = 3;
-
-    private static async Task<((long PeakRetainedBytes, int Batches) Small, (long PeakRetainedBytes, int Batches) Large, double Growth)> MemoryGrowthAsync(TempDirectory directory)
+    private static async Task<MemoryGrowthRounds> MemoryGrowthAsync(TempDirectory directory)
     {
-        await RetainedAsync(directory, "warm-up", projects: SmallProjects);
-        var smalls = new List<(long PeakRetainedBytes, int Batches)>();
-        var larges = new List<(long PeakRetainedBytes, int Batches)>();
-        for (var round = 0; round < Rounds; round++)
+        // Each source is generated once (the same seed gives the same rows) and migrated into a new
+        // target every round; the first, unmeasured run fills the process's pools.
+        var smallV1 = await GeneratedSourceAsync(directory, "small", SmallProjects);
+        var largeV1 = await GeneratedSourceAsync(directory, "large", 4 * SmallProjects);
+        await RetainedAsync(smallV1, directory.File("warm-up-v2.db"));
+        var rounds = new MemoryGrowthRounds();
+        for (var round = 0; rounds.NeedsAnotherRound; round++)
         {
-            smalls.Add(await RetainedAsync(directory, $"small-{round}", projects: SmallProjects));
-            larges.Add(await RetainedAsync(directory, $"large-{round}", projects: 4 * SmallProjects));
+            var small = await RetainedAsync(smallV1, directory.File($"small-{round}-v2.db"));
+            var large = await RetainedAsync(largeV1, directory.File($"large-{round}-v2.db"));
+            rounds.Add(small, large);
         }
 
-        var small = smalls.OrderBy(r => r.PeakRetainedBytes).ElementAt(Rounds / 2);
-        var large = larges.OrderBy(r => r.PeakRetainedBytes).ElementAt(Rounds / 2);
-        return (small, large, (double)large.PeakRetainedBytes / small.PeakRetainedBytes);
+        return rounds;
     }
 
     private const int SmallProjects = 400;
     private const int MessagesPerProject = 40;
 
-    private static async Task<(long PeakRetainedBytes, int Batches)> RetainedAsync(TempDirectory directory, string name, int projects)
+    private static async Task<string> GeneratedSourceAsync(TempDirectory directory, string name, int projects)
     {
         var v1 = directory.File(name + "-v1.db");
         await V1Databases.GenerateAsync(v1, new V1GenerationOptions(Users: projects / 5, Projects: projects, MessagesPerProject: MessagesPerProject, Seed: 11));
+        return v1;
+    }
+
+    private static async Task<RetainedReading> RetainedAsync(string v1, string v2)
+    {
         var probe = new RetainedMemoryProbe();
-        await V1ToV2Migrator.MigrateAsync(v1, directory.File(name + "-v2.db"), new V1ToV2Options { Validate = false, BatchCommitted = probe }, null, CancellationToken.None);
-        return (probe.PeakRetainedAfter(), probe.Batches);
+        await V1ToV2Migrator.MigrateAsync(v1, v2, new V1ToV2Options { Validate = false, BatchCommitted = probe }, null, CancellationToken.None);
+        return new RetainedReading(probe.PeakRetainedAfter(), probe.Batches);
     }
 
     /// <summary>
